@@ -1,0 +1,83 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static void diag_vadd(diag_list *d, diag_level level, const char *file, int line,
+                      const char *fmt, va_list ap)
+{
+    if (d->len == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        diag *items = realloc(d->items, cap * sizeof *items);
+        if (!items)
+            abort(); /* a diagnostics list that cannot grow has nothing left to report with */
+        d->items = items;
+        d->cap = cap;
+    }
+    diag *g = &d->items[d->len++];
+    g->level = level;
+    g->file = file ? xstrdup(file) : NULL;
+    g->line = line;
+    g->message = xvasprintf(fmt, ap);
+}
+
+void diag_add(diag_list *d, diag_level level, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(d, level, file, line, fmt, ap);
+    va_end(ap);
+}
+
+int diag_error(diag_list *d, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(d, DIAG_ERROR, file, line, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void diag_warning(diag_list *d, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(d, DIAG_WARNING, file, line, fmt, ap);
+    va_end(ap);
+}
+
+size_t diag_count(const diag_list *d, diag_level level)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->len; i++)
+        n += d->items[i].level == level;
+    return n;
+}
+
+void diag_print(const diag_list *d, FILE *out)
+{
+    for (size_t i = 0; i < d->len; i++) {
+        const diag *g = &d->items[i];
+        const char *level = g->level == DIAG_ERROR ? "error" : "warning";
+        if (g->file && g->line > 0)
+            fprintf(out, "%s:%d: %s: %s\n", g->file, g->line, level, g->message);
+        else if (g->file)
+            fprintf(out, "%s: %s: %s\n", g->file, level, g->message);
+        else
+            fprintf(out, "gongwen: %s: %s\n", level, g->message);
+    }
+}
+
+void diag_list_free(diag_list *d)
+{
+    for (size_t i = 0; i < d->len; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    d->items = NULL;
+    d->len = d->cap = 0;
+}

@@ -1,0 +1,50 @@
+/* diag: findings about the input, carried as values up to main.
+ *
+ * Nothing below main prints.  A function that can fail appends one or more
+ * diagnostics to a diag_list and returns -1; warnings are appended and the
+ * function goes on.  main prints them as `file:line: level: message`, like a
+ * compiler, and picks the exit status.
+ *
+ * Invariant: every diag owns its strings; diag_list_free releases them all.
+ */
+#ifndef GONGWEN_DIAG_H
+#define GONGWEN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_WARNING, DIAG_ERROR } diag_level;
+
+typedef struct diag {
+    diag_level level;
+    char *file;     /* may be NULL: a finding about no file (e.g. out of memory) */
+    int line;       /* 1-based; 0 when the finding is about the whole file */
+    char *message;
+} diag;
+
+typedef struct diag_list {
+    diag *items;
+    size_t len, cap;
+} diag_list;
+
+#if defined(__GNUC__)
+#define GW_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define GW_PRINTF(a, b)
+#endif
+
+/* Appends a finding.  Never fails visibly: on allocation failure the list
+ * keeps a static "out of memory" marker so the run still ends in an error. */
+void diag_add(diag_list *d, diag_level level, const char *file, int line,
+              const char *fmt, ...) GW_PRINTF(5, 6);
+
+/* Shorthands that return -1, so a failing function can `return diag_error(...)`. */
+int diag_error(diag_list *d, const char *file, int line, const char *fmt, ...) GW_PRINTF(4, 5);
+void diag_warning(diag_list *d, const char *file, int line, const char *fmt, ...) GW_PRINTF(4, 5);
+
+size_t diag_count(const diag_list *d, diag_level level);
+/* Writes each finding as `file:line: warning: message` (line omitted when 0). */
+void diag_print(const diag_list *d, FILE *out);
+void diag_list_free(diag_list *d);
+
+#endif

@@ -1,0 +1,93 @@
+/* layout: how a document looks, read from layouts/NAME.yaml.
+ *
+ * All geometry of the notice (GB/T 9704-2012 numbers) and every column of the
+ * rubric table live in the layout file, so a federation with another table
+ * shape writes a new layout, not code.  Lengths in the file are millimetres
+ * (keys ending in _mm) or points (_pt); here they are kept as written.
+ *
+ * Invariant: a loaded layout has at least one column, every column a
+ * positive width, and at most one column showing each of seq, category, name,
+ * text, points and score.
+ */
+#ifndef GONGWEN_LAYOUT_H
+#define GONGWEN_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "fonts.h"
+#include "page.h"
+
+typedef struct font_spec {
+    font_role role;
+    double size_pt;
+    bool bold;           /* fake bold (fill + stroke) for faces with no bold */
+} font_spec;
+
+typedef enum {
+    SHOW_SEQ,            /* 序号: 1, 2, 3 … within the unit */
+    SHOW_CATEGORY,       /* the category heading (label, name, points) */
+    SHOW_NAME,           /* the item's short name (heading form) */
+    SHOW_TEXT,           /* the item's text */
+    SHOW_POINTS,         /* the item's points */
+    SHOW_SCORE,          /* the unit's score: blank on a form */
+    SHOW_FIELD,          /* a named field: 扣分方法、标准 … */
+    SHOW_COUNT
+} column_show;
+
+typedef enum { ALIGN_CENTER, ALIGN_LEFT } cell_align;
+
+typedef struct column {
+    char *header;
+    int header_span;     /* the header covers this and the next span-1 columns */
+    double width_mm;
+    column_show show;
+    char *field;         /* SHOW_FIELD: the field's name */
+    bool vertical;       /* one character a line, top to bottom */
+    bool merge;          /* equal adjacent cells merge (category: per category) */
+    char *suffix;        /* appended to points, e.g. 分 */
+    cell_align align;
+    int line;            /* in the layout file */
+} column;
+
+typedef struct notice_layout {
+    double margin_top_mm, margin_left_mm, text_width_mm, text_height_mm;
+    int lines_per_page, chars_per_line;
+    font_spec body, masthead, number, title, heading1, heading2, page_number, attachment_label;
+    double masthead_top_mm;     /* masthead's top edge below the text area's top */
+    double rule_gap_mm;         /* red rule below the 发文字号 */
+    double rule_width_pt;
+    double page_number_gap_mm;  /* below the text area */
+    rgb red;
+} notice_layout;
+
+typedef struct table_layout {
+    font_spec title, unit_line, header, cell;
+    double line_width_pt;
+    double padding_mm;
+    double min_row_mm;          /* a row is at least this tall: room to write by hand */
+    double line_gap;            /* line pitch as a multiple of the cell font size */
+    char *total_label;          /* 合计; NULL: no total row */
+    char *unit_prefix;          /* 单位： */
+    column *columns;
+    size_t ncolumns;
+} table_layout;
+
+typedef struct layout {
+    char *path;
+    notice_layout notice;
+    table_layout table;
+} layout;
+
+/* Finds layouts/NAME.yaml in the first of dirs (NULL-terminated) that has it.
+ * Returns a new path, or NULL. */
+char *layout_find(const char *name, const char *const *dirs);
+int layout_load(const char *path, layout **out, diag_list *d);
+void layout_free(layout *l);
+
+/* Number of header cells: columns less those covered by a header_span. */
+size_t layout_header_cells(const table_layout *t);
+const char *column_show_name(column_show s);
+
+#endif

@@ -1,0 +1,126 @@
+#include "model.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+const field *field_find(const field_list *fl, const char *name)
+{
+    for (size_t i = 0; i < fl->len; i++)
+        if (strcmp(fl->items[i].name, name) == 0)
+            return &fl->items[i];
+    return NULL;
+}
+
+const char *field_value(const field_list *fl, const char *name)
+{
+    const field *f = field_find(fl, name);
+    return f ? f->value : NULL;
+}
+
+void field_add(field_list *fl, const char *name, const char *value, int line)
+{
+    GROW(fl->items, fl->len, fl->cap);
+    field *f = &fl->items[fl->len++];
+    f->name = xstrdup(name);
+    f->value = xstrdup(value);
+    f->line = line;
+}
+
+void field_list_free(field_list *fl)
+{
+    for (size_t i = 0; i < fl->len; i++) {
+        free(fl->items[i].name);
+        free(fl->items[i].value);
+    }
+    free(fl->items);
+    memset(fl, 0, sizeof *fl);
+}
+
+const char *item_field(const item *it, const unit *u, const attachment *a, const char *name)
+{
+    const char *v = field_value(&it->fields, name);
+    if (!v && u)
+        v = field_value(&u->fields, name);
+    if (!v && a)
+        v = field_value(&a->fields, name);
+    return v;
+}
+
+int document_has_notice(const document *doc)
+{
+    return doc->nbody > 0 || field_find(&doc->meta, META_TITLE) != NULL;
+}
+
+static void item_free(item *it)
+{
+    free(it->id);
+    free(it->name);
+    free(it->text);
+    free(it->sub.items);
+    field_list_free(&it->fields);
+}
+
+static void category_free(category *c)
+{
+    for (size_t i = 0; i < c->len; i++)
+        item_free(&c->items[i]);
+    free(c->items);
+    free(c->heading);
+    free(c->label);
+    free(c->name);
+}
+
+static void unit_free(unit *u)
+{
+    for (size_t i = 0; i < u->len; i++)
+        category_free(&u->cats[i]);
+    free(u->cats);
+    free(u->name);
+    field_list_free(&u->fields);
+}
+
+static void attachment_free(attachment *a)
+{
+    for (size_t i = 0; i < a->len; i++)
+        unit_free(&a->units[i]);
+    free(a->units);
+    for (size_t i = 0; i < a->nnotes; i++)
+        free(a->notes[i]);
+    free(a->notes);
+    free(a->label);
+    free(a->title);
+    field_list_free(&a->fields);
+}
+
+void document_free(document *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->len; i++)
+        attachment_free(&doc->atts[i]);
+    free(doc->atts);
+    for (size_t i = 0; i < doc->nbody; i++)
+        free(doc->body[i].text);
+    free(doc->body);
+    field_list_free(&doc->meta);
+    free(doc->path);
+    free(doc);
+}
+
+const char *points_format(points p, char *buf)
+{
+    const char *sign = p < 0 ? "-" : "";
+    uint64_t v = p < 0 ? (uint64_t)0 - (uint64_t)p : (uint64_t)p;
+    uint64_t whole = v / POINTS_ONE, frac = v % POINTS_ONE;
+    if (frac == 0)
+        snprintf(buf, 32, "%s%" PRIu64, sign, whole);
+    else if (frac % 10 == 0)
+        snprintf(buf, 32, "%s%" PRIu64 ".%" PRIu64, sign, whole, frac / 10);
+    else
+        snprintf(buf, 32, "%s%" PRIu64 ".%02" PRIu64, sign, whole, frac);
+    return buf;
+}

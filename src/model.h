@@ -1,0 +1,132 @@
+/* model: a rubric document as the clerk wrote it, knowing nothing of PDF.
+ *
+ *   document ── front matter (meta), notice body paragraphs
+ *      └─ attachment (附件)   ── fields shared by every row, notes
+ *           └─ unit (单位, a whole table; one unit with no name in most rubrics)
+ *                └─ category (项目 / 考核指标 level 1)
+ *                     └─ item (one scored row)
+ *
+ * Points are exact: hundredths of a point in an int64, so 0.5-point steps and
+ * percentages of them never drift.  POINTS_NONE marks "not stated".
+ * Every node keeps the 1-based source line it came from, for diagnostics.
+ * The document owns everything below it; document_free releases it all.
+ */
+#ifndef GONGWEN_MODEL_H
+#define GONGWEN_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int64_t points;
+#define POINTS_NONE INT64_MIN
+#define POINTS_ONE 100 /* one point, in hundredths */
+
+/* A labelled value: a front-matter entry, or a `**名称**：值` paragraph. */
+typedef struct field {
+    char *name;
+    char *value;
+    int line;
+} field;
+
+typedef struct field_list {
+    field *items;
+    size_t len, cap;
+} field_list;
+
+typedef enum { KIND_NORMAL, KIND_BONUS, KIND_VETO } item_kind;
+
+/* Points written inside running text, such as "（5分）". */
+typedef struct subpoint_list {
+    points *items;
+    size_t len, cap;
+} subpoint_list;
+
+typedef struct item {
+    char *id;            /* stable id "category.item" within its unit: "2.3" */
+    int seq;             /* 1-based position within its unit (序号) */
+    char *name;          /* heading form only: "组织建设（25分）"; NULL for list form */
+    char *text;          /* the content; paragraphs separated by "\n" */
+    points pts;          /* declared points (满分 / 权重) */
+    points name_pts;     /* points stated inside name, POINTS_NONE if none */
+    subpoint_list sub;   /* inline points found in text */
+    field_list fields;   /* `**扣分方法**：…` paragraphs inside the item */
+    item_kind kind;
+    int line;
+} item;
+
+typedef struct category {
+    char *heading;       /* as written, less the bold points: "(一)服务科学发展" */
+    char *label;         /* "(一)", "（四）", "一、" or "" */
+    char *name;          /* heading less label: "服务科学发展" */
+    points pts;          /* declared, or POINTS_NONE */
+    item_kind kind;      /* bonus and veto categories hold bonus and veto items */
+    item *items;
+    size_t len, cap;
+    int line;
+} category;
+
+typedef struct unit {
+    char *name;          /* "株洲市公安系统工会", or NULL for a rubric with no units */
+    field_list fields;   /* per-unit overrides such as 表头 */
+    category *cats;
+    size_t len, cap;
+    int line;
+} unit;
+
+typedef struct attachment {
+    char *label;         /* "附件", "附件3" */
+    char *title;         /* "2011年度系统工会工作考核细则" */
+    field_list fields;   /* shared by every row: `**扣分方法、标准**：…` */
+    char **notes;        /* plain paragraphs before the first unit or category */
+    size_t nnotes;
+    unit *units;
+    size_t len, cap;
+    int line;
+} attachment;
+
+typedef struct paragraph {
+    char *text;
+    int line;
+} paragraph;
+
+typedef struct document {
+    char *path;          /* as given on the command line, for diagnostics */
+    field_list meta;     /* front matter, in order */
+    int meta_end_line;   /* line of the closing '---', 0 without front matter */
+    paragraph *body;     /* the notice body */
+    size_t nbody;
+    attachment *atts;
+    size_t len, cap;
+} document;
+
+/* Front-matter keys the model knows.  Unknown keys are reported. */
+#define META_LAYOUT      "版式"
+#define META_ISSUER      "发文机关"
+#define META_MASTHEAD    "发文机关标志"
+#define META_NUMBER      "发文字号"
+#define META_TITLE       "标题"
+#define META_RECIPIENTS  "主送机关"
+#define META_SIGNATURE   "署名"
+#define META_DATE        "成文日期"
+#define META_ATTACH_NOTE "附件说明"
+#define META_CC          "抄送"
+#define META_PRINTER     "印发机关"
+#define META_PRINT_DATE  "印发日期"
+#define META_TOTAL       "总分"
+
+const field *field_find(const field_list *fl, const char *name);
+const char *field_value(const field_list *fl, const char *name); /* NULL if absent */
+void field_add(field_list *fl, const char *name, const char *value, int line);
+void field_list_free(field_list *fl);
+
+/* A field looked up on the item, then its unit, then its attachment. */
+const char *item_field(const item *it, const unit *u, const attachment *a, const char *name);
+
+/* True when the notice part exists: a title or body text before the attachments. */
+int document_has_notice(const document *doc);
+void document_free(document *doc);
+
+/* "3", "2.5", "0.75": the shortest exact decimal form, into buf (>= 32 bytes). */
+const char *points_format(points p, char *buf);
+
+#endif

@@ -1,0 +1,60 @@
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+page *layout_doc_add_page(layout_doc *d)
+{
+    GROW(d->pages, d->len, d->cap);
+    page *p = &d->pages[d->len++];
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+static op *page_add_op(page *p, op_kind kind, rgb color)
+{
+    GROW(p->ops, p->len, p->cap);
+    op *o = &p->ops[p->len++];
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    o->color = color;
+    return o;
+}
+
+void page_add_text(page *p, int face, double size, double x, double y, double char_spacing,
+                   bool bold, rgb color, const uint32_t *cps, size_t ncps)
+{
+    op *o = page_add_op(p, OP_TEXT, color);
+    o->face = face;
+    o->size = size;
+    o->x = x;
+    o->y = y;
+    o->char_spacing = char_spacing;
+    o->bold = bold;
+    o->cps = xmalloc((ncps ? ncps : 1) * sizeof *o->cps);
+    memcpy(o->cps, cps, ncps * sizeof *cps);
+    o->ncps = ncps;
+}
+
+void page_add_line(page *p, double x1, double y1, double x2, double y2, double width, rgb color)
+{
+    op *o = page_add_op(p, OP_LINE, color);
+    o->x1 = x1;
+    o->y1 = y1;
+    o->x2 = x2;
+    o->y2 = y2;
+    o->width = width;
+}
+
+void layout_doc_free(layout_doc *d)
+{
+    for (size_t i = 0; i < d->len; i++) {
+        for (size_t j = 0; j < d->pages[i].len; j++)
+            free(d->pages[i].ops[j].cps);
+        free(d->pages[i].ops);
+    }
+    free(d->pages);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,62 @@
+/* page: what typesetting produces and the PDF writer draws.
+ *
+ * A laid-out document is a list of pages, each a list of drawing operations in
+ * PDF points (1/72 inch), origin at the bottom-left of an A4 page.  Text
+ * operations name a face by its id in the fontset (fonts.h), so the writer
+ * knows exactly which code points each face must carry before it subsets it.
+ * Nothing here knows libharu or cmark.
+ *
+ * Invariant: a text op's cps array holds ncps code points, owned by the op;
+ * layout_doc_free releases pages and ops.
+ */
+#ifndef GONGWEN_PAGE_H
+#define GONGWEN_PAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+#define A4_WIDTH_PT  MM_TO_PT(210.0)
+#define A4_HEIGHT_PT MM_TO_PT(297.0)
+
+typedef struct rgb {
+    double r, g, b; /* 0..1 */
+} rgb;
+
+typedef enum { OP_TEXT, OP_LINE } op_kind;
+
+typedef struct op {
+    op_kind kind;
+    rgb color;
+    /* OP_TEXT: glyphs drawn from (x, y) on the baseline, each advanced by its
+     * own width plus char_spacing. */
+    int face;             /* fontset face id */
+    double size;          /* font size, pt */
+    double x, y;
+    double char_spacing;  /* extra advance after each glyph, pt */
+    bool bold;            /* fake bold: fill then stroke */
+    uint32_t *cps;
+    size_t ncps;
+    /* OP_LINE */
+    double x1, y1, x2, y2, width;
+} op;
+
+typedef struct page {
+    op *ops;
+    size_t len, cap;
+} page;
+
+typedef struct layout_doc {
+    page *pages;
+    size_t len, cap;
+} layout_doc;
+
+page *layout_doc_add_page(layout_doc *d);
+/* Appends a copy of cps. */
+void page_add_text(page *p, int face, double size, double x, double y, double char_spacing,
+                   bool bold, rgb color, const uint32_t *cps, size_t ncps);
+void page_add_line(page *p, double x1, double y1, double x2, double y2, double width, rgb color);
+void layout_doc_free(layout_doc *d);
+
+#endif

@@ -1,0 +1,34 @@
+/* pdfwrite: a laid-out document (page.h) to a PDF file, through libharu.
+ *
+ * Each face is subset to exactly the code points the pages draw with it
+ * (HarfBuzz), embedded, and given a valid ToUnicode CMap so text extracts.
+ * Output is deterministic: the same pages and info give the same bytes.  The
+ * file is written to a temporary name beside out_path and renamed over it only
+ * when complete, so a failed run never leaves a truncated PDF or clobbers a
+ * good one.  Knows nothing of cmark or the rubric model.
+ */
+#ifndef GONGWEN_PDFWRITE_H
+#define GONGWEN_PDFWRITE_H
+
+#include "diag.h"
+#include "fonts.h"
+#include "page.h"
+
+typedef struct pdf_attachment {
+    const char *path;    /* file to embed; stored under its bare name */
+} pdf_attachment;
+
+typedef struct pdf_info {
+    const char *title;
+    const char *author;
+    const char *subject;
+    const char *keywords;
+    long long epoch;     /* creation date, seconds since 1970 (SOURCE_DATE_EPOCH); < 0: none */
+    const pdf_attachment *attachments;
+    size_t nattachments;
+} pdf_info;
+
+int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,
+              const char *out_path, diag_list *d);
+
+#endif

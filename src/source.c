@@ -1,0 +1,132 @@
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ytree.h"
+
+static int line_at(const char *text, size_t offset)
+{
+    int line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+static int validate(const char *path, const char *text, size_t len, diag_list *d)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul)
+        return diag_error(d, path, line_at(text, (size_t)(nul - text)),
+                          "NUL byte: this is not a text file");
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad != (size_t)-1)
+        return diag_error(d, path, line_at(text, bad),
+                          "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                          (unsigned char)text[bad]);
+    return 0;
+}
+
+int source_read(const char *path, char **text, size_t *len, diag_list *d)
+{
+    *text = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+    strbuf sb = {0};
+    char chunk[16384];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && sb.len <= SOURCE_MAX_BYTES)
+        sb_put(&sb, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || sb.len > SOURCE_MAX_BYTES) {
+        sb_free(&sb);
+        return failed ? diag_error(d, path, 0, "cannot read: %s", strerror(errno))
+                      : diag_error(d, path, 0, "larger than %u MB: not a rubric",
+                                   SOURCE_MAX_BYTES >> 20);
+    }
+    size_t size = sb.len;
+    char *s = sb_take(&sb);
+    if (validate(path, s, size, d) < 0) {
+        free(s);
+        return -1;
+    }
+    if (size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { /* Windows editors add a BOM */
+        memmove(s, s + 3, size - 3 + 1);
+        size -= 3;
+    }
+    *text = s;
+    *len = size;
+    return 0;
+}
+
+/* Length of the line at s without its "\n" or "\r\n". */
+static size_t line_length(const char *s, const char *end)
+{
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    size_t n = (size_t)((nl ? nl : end) - s);
+    if (n > 0 && s[n - 1] == '\r')
+        n--;
+    return n;
+}
+
+static int is_fence(const char *s, const char *end, const char *fence)
+{
+    size_t n = line_length(s, end);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return n == 3 && memcmp(s, fence, 3) == 0;
+}
+
+static int meta_from_tree(const ynode *root, document *doc, diag_list *d)
+{
+    if (root->kind != Y_MAP)
+        return diag_error(d, doc->path, root->line,
+                          "front matter must be lines of the form 名称: 值");
+    int rc = 0;
+    for (size_t i = 0; i < root->len; i++) {
+        const ynode *v = root->kids[i];
+        if (v->kind != Y_SCALAR) {
+            rc = diag_error(d, doc->path, root->key_lines[i],
+                            "'%s' must be a single value on its line", root->keys[i]);
+            continue;
+        }
+        if (v->text[0] != '\0') /* an empty value is as good as absent */
+            field_add(&doc->meta, root->keys[i], v->text, root->key_lines[i]);
+    }
+    return rc;
+}
+
+int source_front_matter(char *text, size_t len, document *doc, diag_list *d)
+{
+    char *end = text + len;
+    if (len < 3 || !is_fence(text, end, "---"))
+        return 0;
+    char *body = memchr(text, '\n', len);
+    if (!body)
+        return diag_error(d, doc->path, 1, "front matter opened here is never closed with '---'");
+    body++;
+    int line = 2;
+    for (char *s = body; s < end; line++) {
+        if (is_fence(s, end, "---") || is_fence(s, end, "...")) {
+            ynode *root = NULL;
+            if (ytree_parse(body, (size_t)(s - body), doc->path, 2, &root, d) < 0)
+                return -1;
+            int rc = meta_from_tree(root, doc, d);
+            ytree_free(root);
+            doc->meta_end_line = line;
+            char *after = memchr(s, '\n', (size_t)(end - s));
+            for (char *p = text; p < (after ? after : end); p++)
+                if (*p != '\n')
+                    *p = ' ';
+            return rc;
+        }
+        char *nl = memchr(s, '\n', (size_t)(end - s));
+        s = nl ? nl + 1 : end;
+    }
+    return diag_error(d, doc->path, 1, "front matter opened here is never closed with '---'");
+}

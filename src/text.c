@@ -1,0 +1,228 @@
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *checked(void *p)
+{
+    if (!p) {
+        fputs("gongwen: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *xmalloc(size_t n) { return checked(malloc(n ? n : 1)); }
+void *xcalloc(size_t n, size_t size) { return checked(calloc(n ? n : 1, size ? size : 1)); }
+void *xrealloc(void *p, size_t n) { return checked(realloc(p, n ? n : 1)); }
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return xstrdup(fmt);
+    char *s = xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static void sb_reserve(strbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 32;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void sb_put(strbuf *b, const char *s, size_t n)
+{
+    sb_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+void sb_putc(strbuf *b, char c) { sb_put(b, &c, 1); }
+
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    sb_puts(b, s);
+    free(s);
+}
+
+char *sb_take(strbuf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void sb_free(strbuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0)
+        return 0;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t len;
+    uint32_t c, min;
+    if ((s[0] & 0xE0) == 0xC0) {
+        len = 2, c = s[0] & 0x1F, min = 0x80;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        len = 3, c = s[0] & 0x0F, min = 0x800;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        len = 4, c = s[0] & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+void utf8_encode(strbuf *b, uint32_t cp)
+{
+    char out[4];
+    size_t n;
+    if (cp < 0x80) {
+        out[0] = (char)cp, n = 1;
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    } else if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+    } else {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    }
+    sb_put(b, out, n);
+}
+
+size_t utf8_invalid_at(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0)
+            return i;
+        i += k;
+    }
+    return (size_t)-1;
+}
+
+size_t utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+uint32_t *utf8_to_cps(const char *s, size_t *n)
+{
+    size_t len = strlen(s), count = 0;
+    uint32_t *cps = xmalloc((utf8_length(s) + 1) * sizeof *cps);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        if (k == 0) { /* callers validate first; skip a stray byte rather than loop */
+            i++;
+            continue;
+        }
+        cps[count++] = cp;
+        i += k;
+    }
+    *n = count;
+    return cps;
+}
+
+static bool is_space_at(const char *s, size_t *len)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+        *len = 1;
+        return true;
+    }
+    if (starts_with(s, "\xE3\x80\x80")) { /* U+3000 ideographic space */
+        *len = 3;
+        return true;
+    }
+    return false;
+}
+
+char *trim(char *s)
+{
+    size_t k, start = 0;
+    while (s[start] && is_space_at(s + start, &k))
+        start += k;
+    memmove(s, s + start, strlen(s + start) + 1);
+    size_t end = strlen(s);
+    for (;;) {
+        if (end >= 1 && strchr(" \t\n\r", s[end - 1])) {
+            end--;
+        } else if (end >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0) {
+            end -= 3;
+        } else {
+            break;
+        }
+    }
+    s[end] = '\0';
+    return s;
+}
+
+bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}

@@ -1,0 +1,74 @@
+/* text: the few string tools everything else is built on.
+ *
+ *  - x*alloc: allocation that cannot return NULL.  gongwen is a batch tool; a
+ *    failed allocation of a few KB has no sensible recovery, so it aborts.
+ *  - strbuf: a growable NUL-terminated byte string.
+ *    Invariant: data is NULL (empty, nothing allocated) or data[len] == '\0'
+ *    and len < cap.
+ *  - utf8: decoding that reports, never guesses.
+ *  - GROW: amortised growth for the (items, len, cap) arrays used throughout.
+ */
+#ifndef GONGWEN_TEXT_H
+#define GONGWEN_TEXT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Makes room for one more element in an (items, len, cap) triple. */
+#define GROW(items, len, cap)                                                  \
+    do {                                                                       \
+        if ((len) == (cap)) {                                                  \
+            (cap) = (cap) ? (cap) * 2 : 8;                                     \
+            (items) = xrealloc((items), (cap) * sizeof *(items));              \
+        }                                                                      \
+    } while (0)
+
+typedef struct strbuf {
+    char *data;
+    size_t len, cap;
+} strbuf;
+
+void sb_put(strbuf *b, const char *s, size_t n);
+void sb_puts(strbuf *b, const char *s);
+void sb_putc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hands the string to the caller ("" if nothing was written) and empties b. */
+char *sb_take(strbuf *b);
+void sb_free(strbuf *b);
+
+/* Decodes one UTF-8 sequence at s (at most n bytes).  Returns its length and
+ * stores the code point, or returns 0 for an invalid, overlong, surrogate or
+ * truncated sequence. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Appends the UTF-8 form of cp. */
+void utf8_encode(strbuf *b, uint32_t cp);
+/* Byte offset of the first invalid sequence, or (size_t)-1 if s is valid. */
+size_t utf8_invalid_at(const char *s, size_t n);
+/* Number of code points in a valid UTF-8 string. */
+size_t utf8_length(const char *s);
+/* Decodes a valid UTF-8 string into a new array; *n gets its length. */
+uint32_t *utf8_to_cps(const char *s, size_t *n);
+
+/* Trims ASCII white space and U+3000 at both ends, in place; returns s. */
+char *trim(char *s);
+bool starts_with(const char *s, const char *prefix);
+
+#endif

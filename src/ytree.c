@@ -1,0 +1,275 @@
+#include "ytree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "text.h"
+
+#define MAX_DEPTH 64 /* layouts nest 3 deep; anything deeper is not ours */
+
+typedef struct builder {
+    yaml_parser_t parser;
+    const char *file;
+    int first_line;
+    diag_list *d;
+} builder;
+
+static int line_of(const builder *b, yaml_mark_t mark)
+{
+    return b->first_line + (int)mark.line;
+}
+
+static ynode *node_new(ykind kind, int line)
+{
+    ynode *n = xcalloc(1, sizeof *n);
+    n->kind = kind;
+    n->line = line;
+    return n;
+}
+
+static int next_event(builder *b, yaml_event_t *ev)
+{
+    if (yaml_parser_parse(&b->parser, ev))
+        return 0;
+    int line = line_of(b, b->parser.problem_mark);
+    return diag_error(b->d, b->file, line, "YAML: %s%s%s", b->parser.problem ? b->parser.problem : "syntax error",
+                      b->parser.context ? " " : "", b->parser.context ? b->parser.context : "");
+}
+
+static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out);
+
+static void node_append(ynode *parent, ynode *kid)
+{
+    if (parent->len == parent->cap) {
+        parent->cap = parent->cap ? parent->cap * 2 : 4;
+        parent->kids = xrealloc(parent->kids, parent->cap * sizeof *parent->kids);
+        if (parent->kind == Y_MAP) {
+            parent->keys = xrealloc(parent->keys, parent->cap * sizeof *parent->keys);
+            parent->key_lines = xrealloc(parent->key_lines, parent->cap * sizeof *parent->key_lines);
+        }
+    }
+    parent->kids[parent->len++] = kid;
+}
+
+static int build_list(builder *b, ynode *list, int depth)
+{
+    for (;;) {
+        yaml_event_t ev;
+        if (next_event(b, &ev) < 0)
+            return -1;
+        if (ev.type == YAML_SEQUENCE_END_EVENT) {
+            yaml_event_delete(&ev);
+            return 0;
+        }
+        ynode *kid = NULL;
+        int rc = build_node(b, &ev, depth + 1, &kid);
+        yaml_event_delete(&ev);
+        if (rc < 0) {
+            ytree_free(kid);
+            return -1;
+        }
+        node_append(list, kid);
+    }
+}
+
+static int build_map(builder *b, ynode *map, int depth)
+{
+    for (;;) {
+        yaml_event_t ev;
+        if (next_event(b, &ev) < 0)
+            return -1;
+        if (ev.type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(&ev);
+            return 0;
+        }
+        int key_line = line_of(b, ev.start_mark);
+        if (ev.type != YAML_SCALAR_EVENT) {
+            yaml_event_delete(&ev);
+            return diag_error(b->d, b->file, key_line, "a key must be plain text");
+        }
+        char *key = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
+        yaml_event_delete(&ev);
+        for (size_t i = 0; i < map->len; i++) {
+            if (strcmp(map->keys[i], key) == 0) {
+                diag_error(b->d, b->file, key_line, "'%s' is given twice (first on line %d)", key,
+                           map->key_lines[i]);
+                free(key);
+                return -1;
+            }
+        }
+        if (next_event(b, &ev) < 0) {
+            free(key);
+            return -1;
+        }
+        ynode *kid = NULL;
+        int rc = build_node(b, &ev, depth + 1, &kid);
+        yaml_event_delete(&ev);
+        if (rc < 0) {
+            ytree_free(kid);
+            free(key);
+            return -1;
+        }
+        node_append(map, kid);
+        map->keys[map->len - 1] = key;
+        map->key_lines[map->len - 1] = key_line;
+    }
+}
+
+static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out)
+{
+    int line = line_of(b, ev->start_mark);
+    if (depth > MAX_DEPTH)
+        return diag_error(b->d, b->file, line, "YAML nested too deeply");
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+        *out = node_new(Y_SCALAR, line);
+        (*out)->text = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && strcmp((*out)->text, "~") == 0)
+            (*out)->text[0] = '\0';
+        return 0;
+    case YAML_SEQUENCE_START_EVENT:
+        *out = node_new(Y_LIST, line);
+        return build_list(b, *out, depth);
+    case YAML_MAPPING_START_EVENT:
+        *out = node_new(Y_MAP, line);
+        return build_map(b, *out, depth);
+    case YAML_ALIAS_EVENT:
+        return diag_error(b->d, b->file, line, "YAML aliases (*name) are not supported");
+    default:
+        return diag_error(b->d, b->file, line, "unexpected YAML structure");
+    }
+}
+
+static int build_document(builder *b, ynode **out)
+{
+    yaml_event_t ev;
+    for (;;) { /* skip stream and document starts */
+        if (next_event(b, &ev) < 0)
+            return -1;
+        if (ev.type != YAML_STREAM_START_EVENT && ev.type != YAML_DOCUMENT_START_EVENT)
+            break;
+        yaml_event_delete(&ev);
+    }
+    if (ev.type == YAML_STREAM_END_EVENT) {
+        yaml_event_delete(&ev);
+        *out = node_new(Y_MAP, b->first_line);
+        return 0;
+    }
+    int rc = build_node(b, &ev, 0, out);
+    yaml_event_delete(&ev);
+    if (rc < 0)
+        return -1;
+    if (next_event(b, &ev) < 0)
+        return -1;
+    int more = ev.type != YAML_DOCUMENT_END_EVENT;
+    int line = line_of(b, ev.start_mark);
+    yaml_event_delete(&ev);
+    if (more)
+        return diag_error(b->d, b->file, line, "only one YAML document is allowed");
+    return 0;
+}
+
+int ytree_parse(const char *text, size_t len, const char *file, int first_line, ynode **out,
+                diag_list *d)
+{
+    builder b = {.file = file, .first_line = first_line, .d = d};
+    *out = NULL;
+    if (!yaml_parser_initialize(&b.parser))
+        return diag_error(d, file, 0, "cannot start the YAML parser");
+    yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
+    yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
+    ynode *root = NULL;
+    int rc = build_document(&b, &root);
+    yaml_parser_delete(&b.parser);
+    if (rc < 0) {
+        ytree_free(root);
+        return -1;
+    }
+    if (root->kind == Y_SCALAR && root->text[0] == '\0') { /* a document of only comments */
+        root->kind = Y_MAP;
+        free(root->text);
+        root->text = NULL;
+    }
+    *out = root;
+    return 0;
+}
+
+int ytree_load(const char *path, ynode **out, diag_list *d)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+    strbuf sb = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sb_put(&sb, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        sb_free(&sb);
+        return diag_error(d, path, 0, "cannot read");
+    }
+    size_t len = sb.len;
+    char *text = sb_take(&sb);
+    int rc = ytree_parse(text, len, path, 1, out, d);
+    free(text);
+    return rc;
+}
+
+void ytree_free(ynode *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->len; i++) {
+        ytree_free(n->kids[i]);
+        if (n->kind == Y_MAP)
+            free(n->keys[i]);
+    }
+    free(n->kids);
+    free(n->keys);
+    free(n->key_lines);
+    free(n->text);
+    free(n);
+}
+
+const ynode *ymap_get(const ynode *n, const char *key)
+{
+    if (!n || n->kind != Y_MAP)
+        return NULL;
+    for (size_t i = 0; i < n->len; i++)
+        if (strcmp(n->keys[i], key) == 0)
+            return n->kids[i];
+    return NULL;
+}
+
+const char *ymap_str(const ynode *n, const char *key)
+{
+    const ynode *v = ymap_get(n, key);
+    return v && v->kind == Y_SCALAR ? v->text : NULL;
+}
+
+int ymap_check_keys(const ynode *n, const char *const *known, const char *file, const char *what,
+                    diag_list *d)
+{
+    int rc = 0;
+    for (size_t i = 0; n && n->kind == Y_MAP && i < n->len; i++) {
+        size_t k = 0;
+        while (known[k] && strcmp(known[k], n->keys[i]) != 0)
+            k++;
+        if (!known[k]) {
+            strbuf sb = {0};
+            for (k = 0; known[k]; k++)
+                sb_printf(&sb, "%s%s", k ? ", " : "", known[k]);
+            diag_error(d, file, n->key_lines[i], "unknown %s '%s' (known: %s)", what, n->keys[i],
+                       sb.data ? sb.data : "");
+            sb_free(&sb);
+            rc = -1;
+        }
+    }
+    return rc;
+}

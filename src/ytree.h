@@ -1,0 +1,47 @@
+/* ytree: a YAML document as a small tree of maps, lists and strings, each
+ * node knowing its source line.  Front matter, layouts and score files are
+ * read through it, so each of them validates shapes, not parser events.
+ *
+ * Invariants: a map's keys are strings, unique (a repeated key is an error);
+ * scalars are kept as the text written (no type guessing: "20" stays "20",
+ * "no" stays "no"); a null value is a scalar with text "".  The root owns the
+ * whole tree.
+ */
+#ifndef GONGWEN_YTREE_H
+#define GONGWEN_YTREE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef enum { Y_SCALAR, Y_MAP, Y_LIST } ykind;
+
+typedef struct ynode ynode;
+struct ynode {
+    ykind kind;
+    int line;          /* 1-based, in the file the text came from */
+    char *text;        /* Y_SCALAR */
+    char **keys;       /* Y_MAP: keys[i] names kids[i] */
+    int *key_lines;
+    ynode **kids;      /* Y_MAP values, Y_LIST entries */
+    size_t len, cap;
+};
+
+/* Parses text (len bytes) that starts at line first_line of file.  An empty
+ * document gives an empty map.  Anchors and aliases are refused. */
+int ytree_parse(const char *text, size_t len, const char *file, int first_line,
+                ynode **out, diag_list *d);
+/* Reads and parses a whole file. */
+int ytree_load(const char *path, ynode **out, diag_list *d);
+void ytree_free(ynode *n);
+
+/* The value under key in a map, or NULL (also when n is not a map). */
+const ynode *ymap_get(const ynode *n, const char *key);
+/* Scalar text under key, or NULL when absent or not a scalar. */
+const char *ymap_str(const ynode *n, const char *key);
+
+/* Reports each key of map n not in the NULL-terminated list known. */
+int ymap_check_keys(const ynode *n, const char *const *known, const char *file,
+                    const char *what, diag_list *d);
+
+#endif
