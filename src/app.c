@@ -3,11 +3,17 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "fonts.h"
+#include "gb2312.h"
 #include "layout.h"
 #include "model.h"
+#include "notice.h"
 #include "parse.h"
+#include "pdfwrite.h"
+#include "table.h"
 #include "text.h"
 
 #ifndef GONGWEN_DATADIR
@@ -63,4 +69,216 @@ int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
         if (check_one(opt, argv[i], d, out) < 0)
             rc = -1;
     return rc;
+}
+
+/* ---- build --------------------------------------------------------------- */
+
+/* First readable of: --fontmap, ./fonts/fontmap.yaml, the rubric's
+ * ../fonts/fontmap.yaml, the installed map. */
+static char *find_fontmap(const app_options *opt, const char *rubric)
+{
+    if (opt->fontmap)
+        return xstrdup(opt->fontmap);
+    char *copy = xstrdup(rubric);
+    char *candidates[] = {xstrdup("fonts/fontmap.yaml"), xasprintf("%s/../fonts/fontmap.yaml", dirname(copy)),
+                          xstrdup(GONGWEN_DATADIR "/fonts/fontmap.yaml")};
+    free(copy);
+    char *found = NULL;
+    for (size_t i = 0; i < 3; i++) {
+        if (!found && access(candidates[i], R_OK) == 0)
+            found = candidates[i];
+        else
+            free(candidates[i]);
+    }
+    return found ? found : xstrdup("fonts/fontmap.yaml");
+}
+
+static int check_notice_coverage(const document *doc, const notice_layout *nl, const fontset *fs, diag_list *d)
+{
+    int rc = 0;
+    const struct { const char *key; font_spec f; } parts[] = {
+        {META_MASTHEAD, nl->masthead}, {META_ISSUER, nl->masthead}, {META_NUMBER, nl->number},
+        {META_TITLE, nl->title},       {META_RECIPIENTS, nl->body}, {META_SIGNATURE, nl->body},
+        {META_ISSUER, nl->body},       {META_DATE, nl->body},       {META_ATTACH_NOTE, nl->body},
+        {META_CC, nl->body},           {META_PRINTER, nl->body},    {META_PRINT_DATE, nl->body},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        const field *f = field_find(&doc->meta, parts[i].key);
+        if (f && fontset_check_text(fs, parts[i].f.role, f->value, doc->path, f->line, d) < 0)
+            rc = -1;
+    }
+    for (size_t i = 0; i < doc->nbody; i++) {
+        font_role roles[] = {nl->body.role, nl->heading1.role, nl->heading2.role};
+        for (size_t k = 0; k < 3; k++)
+            if (fontset_check_text(fs, roles[k], doc->body[i].text, doc->path, doc->body[i].line, d) < 0)
+                return -1; /* one report per paragraph is enough */
+    }
+    return rc;
+}
+
+static int check_item_coverage(const document *doc, const attachment *a, const unit *u, const item *it,
+                               const layout *lay, const fontset *fs, diag_list *d)
+{
+    font_role role = lay->table.cell.role;
+    int rc = fontset_check_text(fs, role, it->text, doc->path, it->line, d);
+    if (it->name && fontset_check_text(fs, role, it->name, doc->path, it->line, d) < 0)
+        rc = -1;
+    for (size_t k = 0; k < lay->table.ncolumns; k++) {
+        const column *col = &lay->table.columns[k];
+        const char *v = col->show == SHOW_FIELD ? item_field(it, u, a, col->field) : NULL;
+        if (v && fontset_check_text(fs, role, v, doc->path, it->line, d) < 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+/* Every character is checked against the role that will draw it before
+ * anything is typeset: a missing glyph is an error with its line, never an
+ * empty box in the PDF. */
+static int check_coverage(const document *doc, const layout *lay, const fontset *fs, diag_list *d)
+{
+    int rc = document_has_notice(doc) ? check_notice_coverage(doc, &lay->notice, fs, d) : 0;
+    const table_layout *tl = &lay->table;
+    for (size_t i = 0; i < tl->ncolumns; i++)
+        if (fontset_check_text(fs, tl->header.role, tl->columns[i].header, lay->path, tl->columns[i].line, d) < 0)
+            rc = -1;
+    for (size_t i = 0; i < doc->len; i++) {
+        const attachment *a = &doc->atts[i];
+        if (fontset_check_text(fs, tl->title.role, a->title, doc->path, a->line, d) < 0 ||
+            fontset_check_text(fs, lay->notice.attachment_label.role, a->label, doc->path, a->line, d) < 0)
+            rc = -1;
+        for (size_t u = 0; u < a->len; u++) {
+            const unit *un = &a->units[u];
+            if (un->name && fontset_check_text(fs, tl->unit_line.role, un->name, doc->path, un->line, d) < 0)
+                rc = -1;
+            for (size_t c = 0; c < un->len; c++) {
+                if (fontset_check_text(fs, tl->cell.role, un->cats[c].heading, doc->path, un->cats[c].line, d) < 0)
+                    rc = -1;
+                for (size_t k = 0; k < un->cats[c].len; k++)
+                    if (check_item_coverage(doc, a, un, &un->cats[c].items[k], lay, fs, d) < 0)
+                        rc = -1;
+            }
+        }
+    }
+    return rc;
+}
+
+static char *default_output(const char *rubric)
+{
+    char *copy = xstrdup(rubric);
+    char *base = basename(copy);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    char *out = xasprintf("out/%s.pdf", base);
+    free(copy);
+    return out;
+}
+
+/* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
+ * give the same bytes. */
+static long long source_date_epoch(diag_list *d)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return -1;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < 0) {
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+        return -1;
+    }
+    return v;
+}
+
+static int typeset_and_write(const document *doc, const layout *lay, const fontset *fs, const char *output,
+                             diag_list *d)
+{
+    layout_doc pages = {0};
+    if (document_has_notice(doc))
+        notice_typeset(doc, lay, fs, &pages);
+    attachments_typeset(doc, lay, fs, &pages);
+    page_numbers_add(&pages, &lay->notice, fs);
+    const char *title = field_value(&doc->meta, META_TITLE);
+    if (!title && doc->len > 0)
+        title = doc->atts[0].title;
+    pdf_info info = {
+        .title = title,
+        .author = field_value(&doc->meta, META_ISSUER),
+        .subject = field_value(&doc->meta, META_NUMBER),
+        .keywords = doc->len > 0 ? doc->atts[0].title : NULL,
+        .epoch = source_date_epoch(d),
+    };
+    int rc = pdf_write(&pages, fs, &info, output, d);
+    layout_doc_free(&pages);
+    return rc;
+}
+
+int app_build(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
+{
+    (void)argc;
+    const char *path = argv[0];
+    document *doc = NULL;
+    if (rubric_parse_file(path, &doc, d) < 0)
+        return -1;
+    layout *lay = load_layout(opt, doc, d);
+    check_summary s;
+    int rc = check_document(doc, lay, &s, d);
+    if (!lay || rc < 0) {
+        layout_free(lay);
+        document_free(doc);
+        return -1;
+    }
+    char *fontmap = find_fontmap(opt, path);
+    fontset *fs = NULL;
+    char *output = opt->output ? xstrdup(opt->output) : default_output(path);
+    rc = fontset_load(fontmap, &fs, d);
+    if (rc == 0)
+        rc = check_coverage(doc, lay, fs, d);
+    if (rc == 0)
+        rc = typeset_and_write(doc, lay, fs, output, d);
+    if (rc == 0)
+        fprintf(out, "%s\n", output);
+    fontset_free(fs);
+    free(output);
+    free(fontmap);
+    layout_free(lay);
+    document_free(doc);
+    return rc;
+}
+
+/* ---- fonts ----------------------------------------------------------------- */
+
+int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
+{
+    (void)argc;
+    (void)argv;
+    char *fontmap = find_fontmap(opt, ".");
+    fontset *fs = NULL;
+    if (fontset_load(fontmap, &fs, d) < 0) {
+        free(fontmap);
+        return -1;
+    }
+    uint32_t *hanzi;
+    size_t nhanzi = gb2312_hanzi(&hanzi);
+    fprintf(out, "font map: %s\n", fontmap);
+    for (int role = 0; role < ROLE_COUNT; role++) {
+        const int *faces;
+        size_t n = fontset_role_faces(fs, (font_role)role, &faces), role_covered = 0;
+        fprintf(out, "\n%s\n", font_role_name((font_role)role));
+        for (size_t i = 0; i < nhanzi; i++)
+            role_covered += fontset_face_for(fs, (font_role)role, hanzi[i]) >= 0;
+        for (size_t k = 0; k < n; k++) {
+            size_t covered = 0;
+            for (size_t i = 0; i < nhanzi; i++)
+                covered += fontset_face_covers(fs, faces[k], hanzi[i]);
+            fprintf(out, "  %zu. %s (%s, face %d): GB2312 %zu/%zu\n", k + 1, fontset_face_family(fs, faces[k]),
+                    fontset_face_path(fs, faces[k]), fontset_face_index(fs, faces[k]), covered, nhanzi);
+        }
+        fprintf(out, "  with fallback: GB2312 %zu/%zu\n", role_covered, nhanzi);
+    }
+    free(hanzi);
+    fontset_free(fs);
+    free(fontmap);
+    return 0;
 }

@@ -13,6 +13,7 @@
 #ifndef GONGWEN_FONTS_H
 #define GONGWEN_FONTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,6 +52,12 @@ size_t fontset_face_count(const fontset *fs);
 const char *fontset_face_path(const fontset *fs, int face);
 int fontset_face_index(const fontset *fs, int face);   /* index inside a .ttc */
 const char *fontset_face_family(const fontset *fs, int face);
+
+/* The usable candidate faces of role, in the map's order; *faces stays valid
+ * until fontset_free.  Returns their number. */
+size_t fontset_role_faces(const fontset *fs, font_role role, const int **faces);
+/* Whether face has a glyph for cp (BMP only, as fontset_face_for). */
+bool fontset_face_covers(const fontset *fs, int face, uint32_t cp);
 
 /* Reports every code point of text that no candidate of role covers, as
  * `file:line: error: 字 (U+5B57) …`.  Returns -1 if any is missing. */

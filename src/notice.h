@@ -1,0 +1,18 @@
+/* notice: the GB/T 9704-2012 notice pages, and page numbers for all pages. */
+#ifndef GONGWEN_NOTICE_H
+#define GONGWEN_NOTICE_H
+
+#include "fonts.h"
+#include "layout.h"
+#include "model.h"
+#include "page.h"
+
+/* Appends the notice's pages to out.  The document must have passed check:
+ * the notice's required front-matter keys are present. */
+void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out);
+
+/* "— N —" on every page: odd pages right, even pages left, one character in,
+ * page_number_gap_mm below the text area. */
+void page_numbers_add(layout_doc *out, const notice_layout *nl, const fontset *fs);
+
+#endif

@@ -1,0 +1,564 @@
+/* pdfwrite: pages to PDF through libharu 2.3.0.
+ *
+ * libharu reports errors through a callback; ours records the first error in
+ * the writer and lets libharu carry on returning error codes, and each step
+ * checks the record (no longjmp).  Where libharu 2.3.0 writes something wrong
+ * or missing, the fix goes through its installed object API (hpdf_objects.h,
+ * hpdf_font.h): the ToUnicode CMap, the CIDSystemInfo ordering, UTF-16 info
+ * strings, and file specifications of attachments.
+ *
+ * Determinism: libharu 2.3.0 writes no /ID (only when encrypting) and no
+ * dates of its own; font subset tags (HPDFAA+, HPDFAB+ …) follow load order,
+ * which follows face ids; HarfBuzz subsetting is deterministic; temporary file
+ * names never reach the output.  So the same pages and info give the same
+ * bytes, and dates appear only when info->epoch is given.
+ */
+#include "pdfwrite.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_namedict.h>
+
+#include "subset.h"
+#include "text.h"
+#include "tounicode.h"
+
+typedef struct writer {
+    HPDF_Doc pdf;
+    HPDF_STATUS err, detail;  /* first libharu error, recorded by on_error */
+    const fontset *fs;
+    diag_list *d;
+    const char *out;
+    size_t nfaces;
+    uint32_t **cps;           /* per face: code points drawn, ascending */
+    size_t *ncps;
+    HPDF_Font *fonts;         /* per face: NULL when unused */
+} writer;
+
+static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
+{
+    writer *w = data;
+    if (w->err == HPDF_OK) {  /* keep the first: later ones are consequences */
+        w->err = err;
+        w->detail = detail;
+    }
+}
+
+static const char *hpdf_error_text(HPDF_STATUS err)
+{
+    switch (err) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
+    case HPDF_FILE_IO_ERROR: return "file I/O error";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required TrueType table";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+    default: return "libharu error";
+    }
+}
+
+/* Turns a recorded libharu error into a diagnostic; -1 if there was one. */
+static int check(writer *w, const char *doing)
+{
+    if (w->err == HPDF_OK)
+        return 0;
+    return diag_error(w->d, w->out, 0, "cannot write PDF: %s (libharu 0x%04X, detail %u) while %s",
+                      hpdf_error_text(w->err), (unsigned)w->err, (unsigned)w->detail, doing);
+}
+
+/* ---- code points per face --------------------------------------------- */
+
+#define BMP_WORDS (0x10000 / 64)
+
+/* The code points set in a BMP bitmap, ascending. */
+static uint32_t *bits_to_cps(const uint64_t *bits, size_t *n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < BMP_WORDS; i++)
+        for (uint64_t v = bits[i]; v; v &= v - 1)
+            count++;
+    uint32_t *cps = xmalloc((count ? count : 1) * sizeof *cps);
+    size_t k = 0;
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+        if (bits[cp / 64] >> (cp % 64) & 1)
+            cps[k++] = cp;
+    *n = count;
+    return cps;
+}
+
+/* Which code points each face draws: exactly what its subset must keep. */
+static int collect_cps(writer *w, const layout_doc *doc)
+{
+    uint64_t **bits = xcalloc(w->nfaces, sizeof *bits);
+    int rc = 0;
+    for (size_t p = 0; p < doc->len && rc == 0; p++) {
+        const page *pg = &doc->pages[p];
+        for (size_t i = 0; i < pg->len && rc == 0; i++) {
+            const op *o = &pg->ops[i];
+            if (o->kind != OP_TEXT || o->ncps == 0)
+                continue;
+            if (o->face < 0 || (size_t)o->face >= w->nfaces) {
+                rc = diag_error(w->d, w->out, 0, "internal: text on page %zu uses face %d of %zu",
+                                p + 1, o->face, w->nfaces);
+                break;
+            }
+            if (!bits[o->face])
+                bits[o->face] = xcalloc(BMP_WORDS, sizeof **bits);
+            for (size_t k = 0; k < o->ncps; k++) {
+                uint32_t cp = o->cps[k];
+                if (cp > 0xFFFF) {
+                    rc = diag_error(w->d, w->out, 0,
+                                    "internal: U+%04X beyond the BMP reached the PDF writer",
+                                    (unsigned)cp);
+                    break;
+                }
+                bits[o->face][cp / 64] |= (uint64_t)1 << (cp % 64);
+            }
+        }
+    }
+    for (size_t f = 0; f < w->nfaces; f++) {
+        if (bits[f])
+            w->cps[f] = bits_to_cps(bits[f], &w->ncps[f]);
+        free(bits[f]);
+    }
+    free(bits);
+    return rc;
+}
+
+/* ---- fonts ------------------------------------------------------------ */
+
+/* Replaces the content of the font's ToUnicode stream (libharu 2.3.0 puts its
+ * CID CMap there, which poppler rejects) with a bfrange/bfchar CMap, and
+ * fixes the CIDSystemInfo Ordering libharu writes as "Identity-H".  Returns
+ * non-zero if libharu refused any of it. */
+static HPDF_STATUS fix_font_dicts(writer *w, HPDF_Font font, const uint32_t *cps, size_t n)
+{
+    HPDF_Dict dict = (HPDF_Dict)font;
+    HPDF_FontAttr attr = (HPDF_FontAttr)dict->attr;
+    HPDF_STATUS ret = HPDF_OK;
+    HPDF_Dict tu = HPDF_Dict_GetItem(dict, "ToUnicode", HPDF_OCLASS_DICT);
+    if (tu) {
+        /* Reuse the object libharu made, so no orphan stream is written; the
+         * font's BeforeWrite hook still gives it the document's filter. */
+        HPDF_MemStream_FreeData(tu->stream);
+        static const char *const cid_keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
+        for (size_t i = 0; i < sizeof cid_keys / sizeof *cid_keys; i++)
+            HPDF_Dict_RemoveElement(tu, cid_keys[i]); /* absent is fine */
+    } else {
+        /* A libharu that put its CMap under /Encoding instead. */
+        tu = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+        if (!tu)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        ret += HPDF_Dict_Add(dict, "ToUnicode", tu);
+    }
+    char *cmap = tounicode_cmap(cps, n);
+    ret += HPDF_Stream_WriteStr(tu->stream, cmap);
+    free(cmap);
+    HPDF_Dict csi = attr && attr->descendant_font
+                        ? HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT)
+                        : NULL;
+    if (csi)
+        ret += HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(w->pdf->mmgr, "Identity", NULL));
+    return ret;
+}
+
+static int load_face(writer *w, int face, char ***names)
+{
+    const char *path = fontset_face_path(w->fs, face);
+    char *tmp;
+    size_t size;
+    if (subset_to_tempfile(path, fontset_face_index(w->fs, face), w->cps[face], w->ncps[face],
+                           &tmp, &size, w->d) != 0)
+        return -1;
+    const char *name = HPDF_LoadTTFontFromFile(w->pdf, tmp, HPDF_TRUE);
+    /* libharu keeps the file open (its FileReader) and reads the outlines at
+     * save time, so the name can go now: nothing is left behind on a crash. */
+    unlink(tmp);
+    free(tmp);
+    if (check(w, "loading a font") != 0 || !name)
+        return diag_error(w->d, path, 0, "libharu cannot load this font (face %d)",
+                          fontset_face_index(w->fs, face));
+    /* libharu silently reuses an earlier font of the same PostScript name. */
+    for (size_t f = 0; f < w->nfaces; f++)
+        if ((*names)[f] && strcmp((*names)[f], name) == 0)
+            return diag_error(w->d, path, 0,
+                              "has the same PostScript name (%s) as %s; libharu can embed only "
+                              "one of them: remove one from the font folder",
+                              name, fontset_face_path(w->fs, (int)f));
+    (*names)[face] = xstrdup(name);
+    w->fonts[face] = HPDF_GetFont(w->pdf, name, "UTF-8");
+    if (check(w, "creating a UTF-8 font") != 0)
+        return -1;
+    if (fix_font_dicts(w, w->fonts[face], w->cps[face], w->ncps[face]) != HPDF_OK)
+        return check(w, "writing a ToUnicode CMap") != 0
+                   ? -1
+                   : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the "
+                                "ToUnicode CMap of %s", path);
+    return check(w, "writing a ToUnicode CMap");
+}
+
+static int load_fonts(writer *w)
+{
+    char **names = xcalloc(w->nfaces, sizeof *names);
+    int rc = 0;
+    for (size_t f = 0; f < w->nfaces && rc == 0; f++)
+        if (w->ncps[f] > 0)
+            rc = load_face(w, (int)f, &names);
+    for (size_t f = 0; f < w->nfaces; f++)
+        free(names[f]);
+    free(names);
+    return rc;
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+/* Text state persists across BT/ET within a page's content stream. */
+typedef struct pen {
+    double char_spacing;
+    bool bold;
+} pen;
+
+static void draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
+{
+    if (o->ncps == 0)
+        return;
+    strbuf s = {0};
+    for (size_t i = 0; i < o->ncps; i++)
+        utf8_encode(&s, o->cps[i]);
+    HPDF_Page_BeginText(pg);
+    HPDF_Page_SetFontAndSize(pg, w->fonts[o->face], (HPDF_REAL)o->size);
+    if (o->char_spacing != pn->char_spacing) {
+        HPDF_Page_SetCharSpace(pg, (HPDF_REAL)o->char_spacing);
+        pn->char_spacing = o->char_spacing;
+    }
+    HPDF_Page_SetRGBFill(pg, (HPDF_REAL)o->color.r, (HPDF_REAL)o->color.g, (HPDF_REAL)o->color.b);
+    if (o->bold) {
+        /* Fake bold: stroke the outline too, about a thirtieth of the size. */
+        HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(o->size / 30.0));
+        HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)o->color.r, (HPDF_REAL)o->color.g,
+                               (HPDF_REAL)o->color.b);
+    }
+    if (o->bold != pn->bold) {
+        HPDF_Page_SetTextRenderingMode(pg, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+        pn->bold = o->bold;
+    }
+    HPDF_Page_TextOut(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y, s.data);
+    HPDF_Page_EndText(pg);
+    sb_free(&s);
+}
+
+static void draw_line(HPDF_Page pg, const op *o)
+{
+    HPDF_Page_SetLineWidth(pg, (HPDF_REAL)o->width);
+    HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)o->color.r, (HPDF_REAL)o->color.g, (HPDF_REAL)o->color.b);
+    HPDF_Page_MoveTo(pg, (HPDF_REAL)o->x1, (HPDF_REAL)o->y1);
+    HPDF_Page_LineTo(pg, (HPDF_REAL)o->x2, (HPDF_REAL)o->y2);
+    HPDF_Page_Stroke(pg);
+}
+
+static int draw_pages(writer *w, const layout_doc *doc)
+{
+    for (size_t p = 0; p < doc->len; p++) {
+        HPDF_Page pg = HPDF_AddPage(w->pdf);
+        if (check(w, "adding a page") != 0)
+            return -1;
+        HPDF_Page_SetWidth(pg, (HPDF_REAL)A4_WIDTH_PT);
+        HPDF_Page_SetHeight(pg, (HPDF_REAL)A4_HEIGHT_PT);
+        pen pn = {0.0, false};
+        for (size_t i = 0; i < doc->pages[p].len; i++) {
+            const op *o = &doc->pages[p].ops[i];
+            if (o->kind == OP_TEXT)
+                draw_text(w, pg, &pn, o);
+            else
+                draw_line(pg, o);
+        }
+        char doing[48];
+        snprintf(doing, sizeof doing, "drawing page %zu", p + 1);
+        if (check(w, doing) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- document info and attachments ------------------------------------ */
+
+/* A PDF text string: UTF-16BE with a byte-order mark, as a hex string.
+ * libharu 2.3.0 would write UTF-8 bytes, which readers take as PDFDocEncoding
+ * (mojibake), and its own UTF-16 path stops at the first NUL byte. */
+static HPDF_Binary utf16_string(writer *w, const char *utf8)
+{
+    strbuf b = {0};
+    sb_put(&b, "\xFE\xFF", 2);
+    size_t len = strlen(utf8);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = utf8_decode(utf8 + i, len - i, &cp);
+        if (k == 0) {
+            cp = 0xFFFD;
+            k = 1;
+        }
+        i += k;
+        uint16_t units[2] = {(uint16_t)cp, 0};
+        size_t nu = 1;
+        if (cp > 0xFFFF) {
+            units[0] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+            units[1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+            nu = 2;
+        }
+        for (size_t u = 0; u < nu; u++) {
+            char be[2] = {(char)(units[u] >> 8), (char)(units[u] & 0xFF)};
+            sb_put(&b, be, 2);
+        }
+    }
+    HPDF_Binary bin = HPDF_Binary_New(w->pdf->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+    sb_free(&b);
+    return bin;
+}
+
+static HPDF_STATUS set_text_info(writer *w, const char *key, const char *value)
+{
+    return value && *value ? HPDF_Dict_Add(w->pdf->info, key, utf16_string(w, value)) : HPDF_OK;
+}
+
+static void set_dates(writer *w, long long epoch)
+{
+    time_t t = (time_t)epoch;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return;
+    HPDF_Date dt = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                    tm.tm_sec > 59 ? 59 : tm.tm_sec, 'Z', 0, 0};
+    HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, dt);
+    HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, dt);
+}
+
+static int set_info(writer *w, const pdf_info *info)
+{
+    /* Creates the Info dictionary, which the object API below then extends. */
+    HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "gongwen");
+    if (check(w, "writing document info") != 0 || !w->pdf->info)
+        return -1;
+    HPDF_STATUS ret = HPDF_OK;
+    if (info) {
+        ret += set_text_info(w, "Title", info->title);
+        ret += set_text_info(w, "Author", info->author);
+        ret += set_text_info(w, "Subject", info->subject);
+        ret += set_text_info(w, "Keywords", info->keywords);
+        if (info->epoch >= 0)
+            set_dates(w, info->epoch);
+    }
+    if (check(w, "writing document info") != 0)
+        return -1;
+    return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused "
+                                           "the document info");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int by_base_name(const void *a, const void *b)
+{
+    const pdf_attachment *x = a, *y = b;
+    return strcmp(base_name(x->path), base_name(y->path));
+}
+
+/* The EmbeddedFiles name tree of the catalog, created on first use. */
+static HPDF_NameTree embedded_files(writer *w)
+{
+    HPDF_NameDict names = HPDF_Catalog_GetNames(w->pdf->catalog);
+    if (!names) {
+        names = HPDF_NameDict_New(w->pdf->mmgr, w->pdf->xref);
+        if (!names || HPDF_Catalog_SetNames(w->pdf->catalog, names) != HPDF_OK)
+            return NULL;
+    }
+    HPDF_NameTree tree = HPDF_NameDict_GetNameTree(names, HPDF_NAME_EMBEDDED_FILES);
+    if (!tree) {
+        tree = HPDF_NameTree_New(w->pdf->mmgr, w->pdf->xref);
+        if (!tree || HPDF_NameDict_SetNameTree(names, HPDF_NAME_EMBEDDED_FILES, tree) != HPDF_OK)
+            return NULL;
+    }
+    return tree;
+}
+
+/* HPDF_AttachFile stores the path as given and writes /Type /F; chdir is no
+ * option in a library, so the file specification is built here with the
+ * file's bare name, /UF in UTF-16 and /Type /Filespec. */
+static int attach(writer *w, HPDF_NameTree tree, const char *path)
+{
+    const char *name = base_name(path);
+    if (!*name || access(path, R_OK) != 0)
+        return diag_error(w->d, path, 0, "cannot attach: %s",
+                          *name ? strerror(errno) : "not a file name");
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_EmbeddedFile ef = HPDF_EmbeddedFile_New(mm, w->pdf->xref, path);
+    if (!ef)
+        return check(w, "attaching a file") != 0 ? -1 : diag_error(w->d, path, 0, "cannot attach");
+    HPDF_STATUS ret = HPDF_Dict_AddName(ef, "Type", "Filespec");
+    ret += HPDF_Dict_Add(ef, "F", HPDF_String_New(mm, name, NULL));
+    ret += HPDF_Dict_Add(ef, "UF", utf16_string(w, name));
+    HPDF_Dict efd = HPDF_Dict_GetItem(ef, "EF", HPDF_OCLASS_DICT);
+    HPDF_Dict stream = efd ? HPDF_Dict_GetItem(efd, "F", HPDF_OCLASS_DICT) : NULL;
+    if (stream)
+        ret += HPDF_Dict_AddName(stream, "Type", "EmbeddedFile");
+    ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, name, NULL), ef);
+    if (check(w, "attaching a file") != 0)
+        return -1;
+    return ret == HPDF_OK ? 0 : diag_error(w->d, path, 0, "cannot attach: libharu refused it");
+}
+
+static int attach_all(writer *w, const pdf_info *info)
+{
+    if (!info || info->nattachments == 0)
+        return 0;
+    /* Name-tree keys must be sorted; equal bare names would collide. */
+    size_t n = info->nattachments;
+    pdf_attachment *sorted = xmalloc(n * sizeof *sorted);
+    memcpy(sorted, info->attachments, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, by_base_name);
+    int rc = 0;
+    HPDF_NameTree tree = embedded_files(w);
+    if (!tree)
+        rc = check(w, "creating the attachment list") != 0 ? -1
+             : diag_error(w->d, w->out, 0, "cannot write PDF: no attachment list");
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (i > 0 && by_base_name(&sorted[i - 1], &sorted[i]) == 0)
+            rc = diag_error(w->d, sorted[i].path, 0, "cannot attach: %s is attached twice",
+                            base_name(sorted[i].path));
+        else
+            rc = attach(w, tree, sorted[i].path);
+    }
+    free(sorted);
+    return rc;
+}
+
+/* ---- saving ----------------------------------------------------------- */
+
+static int write_all(int fd, const unsigned char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        len -= (size_t)k;
+    }
+    return 0;
+}
+
+/* The whole PDF, rendered by libharu into memory. */
+static unsigned char *render(writer *w, size_t *len)
+{
+    if (HPDF_SaveToStream(w->pdf) != HPDF_OK || check(w, "assembling the PDF") != 0)
+        return NULL;
+    HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
+    unsigned char *buf = xmalloc(size ? size : 1);
+    HPDF_UINT32 got = size;
+    HPDF_STATUS st = HPDF_ReadFromStream(w->pdf, buf, &got);
+    /* Reading to the end reports HPDF_STREAM_EOF through the error callback. */
+    if (w->err == HPDF_STREAM_EOF) {
+        w->err = HPDF_OK;
+        HPDF_ResetError(w->pdf);
+    }
+    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size || check(w, "reading the PDF") != 0) {
+        free(buf);
+        return NULL;
+    }
+    *len = size;
+    return buf;
+}
+
+/* Writes data beside out, then renames it over out: readers of out see the
+ * old file or the new one, never half of one. */
+static int save_atomically(writer *w, const unsigned char *data, size_t len)
+{
+    char *tmp = xasprintf("%s.XXXXXX", w->out);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int rc = diag_error(w->d, w->out, 0, "cannot write PDF: %s", strerror(errno));
+        free(tmp);
+        return rc;
+    }
+    /* mkstemp makes 0600; give the PDF the mode a plain fopen would.  umask
+     * can only be read by setting it, so set it back at once. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int failed = fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0;
+    int err = errno;
+    if (close(fd) != 0 && !failed) {
+        failed = 1;
+        err = errno;
+    }
+    if (!failed && rename(tmp, w->out) != 0) {
+        failed = 1;
+        err = errno;
+    }
+    if (failed)
+        unlink(tmp);
+    free(tmp);
+    return failed ? diag_error(w->d, w->out, 0, "cannot write PDF: %s", strerror(err)) : 0;
+}
+
+/* ---- the whole ------------------------------------------------------- */
+
+static int build(writer *w, const layout_doc *doc, const pdf_info *info)
+{
+    if (collect_cps(w, doc) != 0)
+        return -1;
+    HPDF_UseUTFEncodings(w->pdf);
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+    if (check(w, "setting up libharu") != 0)
+        return -1;
+    if (load_fonts(w) != 0 || draw_pages(w, doc) != 0 || set_info(w, info) != 0 ||
+        attach_all(w, info) != 0)
+        return -1;
+    size_t len = 0;
+    unsigned char *data = render(w, &len);
+    if (!data)
+        return -1;
+    int rc = save_atomically(w, data, len);
+    free(data);
+    return rc;
+}
+
+int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,
+              const char *out_path, diag_list *d)
+{
+    writer w = {0};
+    w.fs = fs;
+    w.d = d;
+    w.out = out_path;
+    w.nfaces = fontset_face_count(fs);
+    w.cps = xcalloc(w.nfaces, sizeof *w.cps);
+    w.ncps = xcalloc(w.nfaces, sizeof *w.ncps);
+    w.fonts = xcalloc(w.nfaces, sizeof *w.fonts);
+    int rc;
+    if (doc->len == 0) {
+        rc = diag_error(d, out_path, 0, "cannot write PDF: the document has no pages");
+    } else {
+        w.pdf = HPDF_New(on_error, &w);
+        rc = w.pdf ? build(&w, doc, info)
+                   : diag_error(d, out_path, 0, "cannot write PDF: libharu cannot start");
+    }
+    if (w.pdf)
+        HPDF_Free(w.pdf);
+    for (size_t f = 0; f < w.nfaces; f++)
+        free(w.cps[f]);
+    free(w.cps);
+    free(w.ncps);
+    free(w.fonts);
+    return rc;
+}

@@ -1,0 +1,443 @@
+/* pdfwrite: a hand-made two-page document written to PDF and read back with
+ * poppler, qpdf and mupdf; determinism; failures; the ToUnicode CMap. */
+#include "testutil.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "fonts.h"
+#include "page.h"
+#include "pdfwrite.h"
+#include "text.h"
+#include "tounicode.h"
+
+#define MAP FIXTURES "fonts/pdf-map.yaml"
+
+typedef struct fixture {
+    fontset *fs;
+    char dir[64];     /* a fresh temporary folder for output */
+} fixture;
+
+static const rgb BLACK = {0, 0, 0};
+static const rgb RED = {0.902, 0.0, 0.071};
+
+/* Adds text in role at (x, y): one op per run of characters drawn by the same
+ * face, as the typesetter does. */
+static void add_text(page *p, const fontset *fs, font_role role, double size, double x, double y,
+                     bool bold, rgb color, const char *text)
+{
+    size_t n;
+    uint32_t *cps = utf8_to_cps(text, &n);
+    size_t start = 0;
+    while (start < n) {
+        int face = fontset_face_for(fs, role, cps[start]);
+        assert_true(face >= 0);
+        size_t end = start + 1;
+        while (end < n && fontset_face_for(fs, role, cps[end]) == face)
+            end++;
+        page_add_text(p, face, size, x, y, 0.0, bold, color, cps + start, end - start);
+        for (size_t i = start; i < end; i++)
+            x += fontset_advance(fs, face, cps[i]) * size;
+        start = end;
+    }
+    free(cps);
+}
+
+static void build_doc(layout_doc *doc, const fontset *fs)
+{
+    memset(doc, 0, sizeof *doc);
+    page *p1 = layout_doc_add_page(doc);
+    add_text(p1, fs, ROLE_XIAOBIAOSONG, 22, 100, 700, true, RED, "乐山市教科文卫体工会");
+    page_add_line(p1, 79.4, 680, 515.9, 680, 1.0, RED);
+    add_text(p1, fs, ROLE_FANGSONG, 16, 79.4, 640, false, BLACK, "各基层工会：现将二〇一二年目标考核细则印发给你们。");
+    add_text(p1, fs, ROLE_SONG, 14, 280, 50, false, BLACK, "— 1 —");
+    page *p2 = layout_doc_add_page(doc);
+    add_text(p2, fs, ROLE_HEI, 16, 79.4, 760, false, BLACK, "一、考核内容");
+    add_text(p2, fs, ROLE_KAI, 16, 79.4, 730, false, BLACK, "（一）服务科学发展");
+    page_add_line(p2, 79.4, 700, 515.9, 700, 0.75, BLACK);
+    /* Two-byte UTF-8 (± · ×) and ASCII go through libharu's encoder too. */
+    add_text(p2, fs, ROLE_FANGSONG, 12, 79.4, 680, false, BLACK, "合计 100 分（±0.5·2×3）");
+    /* Letter-spaced (Tc) after bold text: the spacing and the plain fill
+     * mode must both be set again. */
+    const uint32_t fujian[] = {0x9644, 0x4EF6}; /* 附件 */
+    page_add_text(p2, fontset_face_for(fs, ROLE_HEI, 0x9644), 16, 79.4, 650, 16.0, false, BLACK,
+                  fujian, 2);
+}
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    diag_list d = {0};
+    int rc = fontset_load(MAP, &fx->fs, &d);
+    if (rc != 0)
+        diag_print(&d, stderr);
+    diag_list_free(&d);
+    strcpy(fx->dir, "/tmp/gongwen-pdf-XXXXXX");
+    if (!mkdtemp(fx->dir))
+        rc = -1;
+    *state = fx;
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+    int rc = system(cmd);
+    fontset_free(fx->fs);
+    free(fx);
+    return rc;
+}
+
+static char *path_in(const fixture *fx, const char *name)
+{
+    return xasprintf("%s/%s", fx->dir, name);
+}
+
+/* Output (stdout and stderr together) of a shell command. */
+static char *run(const char *cmd, int *status)
+{
+    char *full = xasprintf("%s 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    free(full);
+    assert_non_null(p);
+    strbuf out = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        sb_put(&out, buf, n);
+    int st = pclose(p);
+    if (status)
+        *status = st;
+    return sb_take(&out);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    strbuf b = {0};
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_put(&b, buf, n);
+    fclose(f);
+    *len = b.len;
+    return sb_take(&b);
+}
+
+static int write_doc(const fixture *fx, const pdf_info *info, const char *out, diag_list *d)
+{
+    layout_doc doc;
+    build_doc(&doc, fx->fs);
+    int rc = pdf_write(&doc, fx->fs, info, out, d);
+    layout_doc_free(&doc);
+    if (rc != 0)
+        diag_print(d, stderr);
+    return rc;
+}
+
+static void test_writes_readable_pdf(void **state)
+{
+    fixture *fx = *state;
+    char *out = path_in(fx, "notice.pdf");
+    diag_list d = {0};
+    assert_int_equal(write_doc(fx, NULL, out, &d), 0);
+    assert_int_equal(d.len, 0);
+
+    size_t len;
+    char *bytes = read_file(out, &len);
+    assert_true(len > 5 && memcmp(bytes, "%PDF-", 5) == 0);
+    assert_true(len < 60 * 1024);
+    free(bytes);
+
+    int st;
+    char *cmd = xasprintf("pdftotext -layout '%s' -", out);
+    char *text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(text, "乐山市教科文卫体工会"));
+    assert_non_null(strstr(text, "各基层工会：现将二〇一二年目标考核细则印发给你们。"));
+    assert_non_null(strstr(text, "一、考核内容"));
+    assert_non_null(strstr(text, "（一）服务科学发展"));
+    assert_non_null(strstr(text, "合计 100 分（±0.5·2×3）"));
+    assert_null(strstr(text, "Error"));
+    assert_null(strstr(text, "Warning"));
+    free(text);
+    free(cmd);
+
+    /* This mupdf build says "ICC support is not available" about itself. */
+    cmd = xasprintf("mutool draw -F txt -o - '%s' 2>&1 | grep -v 'ICC support'", out);
+    text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(text, "一、考核内容"));
+    assert_null(strstr(text, "warning"));
+    assert_null(strstr(text, "error"));
+    free(text);
+    free(cmd);
+
+    cmd = xasprintf("qpdf --check '%s'", out);
+    text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_null(strstr(text, "WARNING"));
+    free(text);
+    free(cmd);
+
+    cmd = xasprintf("pdfinfo '%s'", out);
+    text = run(cmd, &st);
+    assert_non_null(strstr(text, "Pages:           2"));
+    assert_non_null(strstr(text, "595.276 x 841.89 pts (A4)"));
+    assert_non_null(strstr(text, "Creator:         gongwen"));
+    assert_null(strstr(text, "CreationDate"));
+    free(text);
+    free(cmd);
+    free(out);
+}
+
+static void test_fonts_embedded_and_subset(void **state)
+{
+    fixture *fx = *state;
+    char *out = path_in(fx, "fonts.pdf");
+    diag_list d = {0};
+    assert_int_equal(write_doc(fx, NULL, out, &d), 0);
+    char *cmd = xasprintf("pdffonts '%s'", out);
+    int st;
+    char *text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    /* Four faces drawn: gbsn00lp (xiaobiaosong and song), UMing, Zen Hei, gkai00mp. */
+    int fonts = 0;
+    for (char *line = strstr(text, "CID TrueType"); line; line = strstr(line + 1, "CID TrueType")) {
+        fonts++;
+        char *eol = strchr(line, '\n');
+        char row[256];
+        size_t n = eol ? (size_t)(eol - line) : strlen(line);
+        snprintf(row, sizeof row, "%.*s", (int)n, line);
+        assert_non_null(strstr(row, "Identity-H       yes yes yes"));
+    }
+    assert_int_equal(fonts, 4);
+    free(text);
+    free(cmd);
+    free(out);
+}
+
+static void test_output_is_deterministic(void **state)
+{
+    fixture *fx = *state;
+    char *a = path_in(fx, "a.pdf"), *b = path_in(fx, "b.pdf");
+    pdf_info info = {.title = "关于印发目标考核细则的通知", .author = "乐山市教科文卫体工会",
+                     .subject = "目标考核", .keywords = "考核 细则", .epoch = 1333238400};
+    diag_list d = {0};
+    assert_int_equal(write_doc(fx, &info, a, &d), 0);
+    assert_int_equal(write_doc(fx, &info, b, &d), 0);
+    size_t la, lb;
+    char *da = read_file(a, &la), *db = read_file(b, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(da, db, la);
+    free(da);
+    free(db);
+
+    char *cmd = xasprintf("pdfinfo -isodates '%s'", a);
+    char *text = run(cmd, NULL);
+    assert_non_null(strstr(text, "Title:           关于印发目标考核细则的通知"));
+    assert_non_null(strstr(text, "Author:          乐山市教科文卫体工会"));
+    assert_non_null(strstr(text, "Subject:         目标考核"));
+    assert_non_null(strstr(text, "Keywords:        考核 细则"));
+    assert_non_null(strstr(text, "CreationDate:    2012-04-01T00:00:00Z"));
+    assert_non_null(strstr(text, "ModDate:         2012-04-01T00:00:00Z"));
+    free(text);
+    free(cmd);
+    free(a);
+    free(b);
+}
+
+static void test_attachment_by_bare_name(void **state)
+{
+    fixture *fx = *state;
+    char *att = path_in(fx, "附件1 考核细则.txt");
+    FILE *f = fopen(att, "w");
+    assert_non_null(f);
+    fputs("一、服务科学发展 18 分\n", f);
+    fclose(f);
+    char *out = path_in(fx, "attached.pdf");
+    pdf_attachment atts[] = {{att}};
+    pdf_info info = {.title = "附件", .epoch = -1, .attachments = atts, .nattachments = 1};
+    diag_list d = {0};
+    assert_int_equal(write_doc(fx, &info, out, &d), 0);
+
+    int st;
+    char *cmd = xasprintf("pdfdetach -list '%s'", out);
+    char *text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(text, "1: 附件1 考核细则.txt"));
+    assert_null(strstr(text, fx->dir));
+    free(text);
+    free(cmd);
+
+    char *saved = path_in(fx, "saved.txt");
+    cmd = xasprintf("pdfdetach -save 1 -o '%s' '%s' && cmp '%s' '%s'", saved, out, saved, att);
+    text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    free(text);
+    free(cmd);
+
+    cmd = xasprintf("qpdf --check '%s'", out);
+    text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_null(strstr(text, "WARNING"));
+    free(text);
+    free(cmd);
+    free(saved);
+    free(out);
+    free(att);
+}
+
+static void test_missing_attachment(void **state)
+{
+    fixture *fx = *state;
+    char *out = path_in(fx, "x.pdf");
+    pdf_attachment atts[] = {{"/nonexistent/细则.xlsx"}};
+    pdf_info info = {.epoch = -1, .attachments = atts, .nattachments = 1};
+    diag_list d = {0};
+    layout_doc doc;
+    build_doc(&doc, fx->fs);
+    assert_int_equal(pdf_write(&doc, fx->fs, &info, out, &d), -1);
+    layout_doc_free(&doc);
+    assert_int_equal(d.len, 1);
+    assert_string_equal(d.items[0].file, "/nonexistent/细则.xlsx");
+    assert_non_null(strstr(d.items[0].message, "cannot attach"));
+    assert_int_equal(access(out, F_OK), -1);
+    diag_list_free(&d);
+    free(out);
+}
+
+/* Entries of dir other than . and .. */
+static int count_entries(const char *dir)
+{
+    char *cmd = xasprintf("ls -A '%s' | wc -l", dir);
+    char *text = run(cmd, NULL);
+    int n = atoi(text);
+    free(text);
+    free(cmd);
+    return n;
+}
+
+static void test_unwritable_destination(void **state)
+{
+    fixture *fx = *state;
+    layout_doc doc;
+    build_doc(&doc, fx->fs);
+    diag_list d = {0};
+    char *out = path_in(fx, "no-such-dir/out.pdf");
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_int_equal(d.len, 1);
+    assert_string_equal(d.items[0].file, out);
+    assert_non_null(strstr(d.items[0].message, "cannot write PDF: No such file or directory"));
+    diag_list_free(&d);
+    free(out);
+
+    /* A directory in the way: the temporary file is made, the rename fails,
+     * and the temporary file must be gone again. */
+    out = path_in(fx, "taken");
+    assert_int_equal(mkdir(out, 0755), 0);
+    int before = count_entries(fx->dir);
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_non_null(strstr(d.items[0].message, "cannot write PDF"));
+    assert_int_equal(count_entries(fx->dir), before);
+    diag_list_free(&d);
+    free(out);
+    layout_doc_free(&doc);
+}
+
+static void test_replaces_existing_file(void **state)
+{
+    fixture *fx = *state;
+    char *out = path_in(fx, "old.pdf");
+    FILE *f = fopen(out, "w");
+    assert_non_null(f);
+    fputs("old", f);
+    fclose(f);
+    diag_list d = {0};
+    assert_int_equal(write_doc(fx, NULL, out, &d), 0);
+    size_t len;
+    char *bytes = read_file(out, &len);
+    assert_memory_equal(bytes, "%PDF-", 5);
+    free(bytes);
+    assert_int_equal(count_entries(fx->dir), 1);
+    free(out);
+}
+
+static void test_same_postscript_name_refused(void **state)
+{
+    fixture *fx = *state;
+    /* In the map, song is zhongwen-only.ttf (a cut of gbsn00lp, so the same
+     * PostScript name) then gbsn00lp: drawing 中 and 标 needs both. */
+    layout_doc doc = {0};
+    page *p = layout_doc_add_page(&doc);
+    add_text(p, fx->fs, ROLE_SONG, 14, 100, 100, false, BLACK, "中标");
+    char *out = path_in(fx, "dup.pdf");
+    diag_list d = {0};
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_non_null(strstr(d.items[0].message, "same PostScript name (BousungEG-Light-GB)"));
+    assert_int_equal(access(out, F_OK), -1);
+    diag_list_free(&d);
+    layout_doc_free(&doc);
+    free(out);
+}
+
+static void test_tounicode_cmap(void **state)
+{
+    (void)state;
+    uint32_t cps[] = {0x20, 0x41, 0x42, 0x43, 0xFF, 0x100, 0x101, 0x4E2D};
+    char *cmap = tounicode_cmap(cps, sizeof cps / sizeof *cps);
+    assert_non_null(strstr(cmap, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange"));
+    /* A run may not cross a change of the high byte: FF and 100 stay apart. */
+    assert_non_null(strstr(cmap, "2 beginbfrange\n<0041> <0043> <0041>\n<0100> <0101> <0100>\nendbfrange"));
+    assert_non_null(strstr(cmap, "3 beginbfchar\n<0020> <0020>\n<00FF> <00FF>\n<4E2D> <4E2D>\nendbfchar"));
+    assert_null(strstr(cmap, "cidrange"));
+    free(cmap);
+
+    /* At most 100 entries per block. */
+    uint32_t many[150];
+    for (int i = 0; i < 150; i++)
+        many[i] = 0x4E00 + 2 * (uint32_t)i;
+    cmap = tounicode_cmap(many, 150);
+    assert_non_null(strstr(cmap, "100 beginbfchar"));
+    assert_non_null(strstr(cmap, "50 beginbfchar"));
+    free(cmap);
+}
+
+static void test_empty_document_refused(void **state)
+{
+    fixture *fx = *state;
+    layout_doc doc = {0};
+    char *out = path_in(fx, "empty.pdf");
+    diag_list d = {0};
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_non_null(strstr(d.items[0].message, "no pages"));
+    diag_list_free(&d);
+    free(out);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_writes_readable_pdf),
+        T(test_fonts_embedded_and_subset),
+        T(test_output_is_deterministic),
+        T(test_attachment_by_bare_name),
+        T(test_missing_attachment),
+        T(test_unwritable_destination),
+        T(test_replaces_existing_file),
+        T(test_same_postscript_name_refused),
+        cmocka_unit_test(test_tounicode_cmap),
+        T(test_empty_document_refused),
+    };
+#undef T
+    return cmocka_run_group_tests_name("pdfwrite", tests, NULL, NULL);
+}
