@@ -37,19 +37,25 @@ $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 endef
 
 $(B)/obj/%.o: src/%.c src/*.h | $(B)/obj
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@echo "  CC    $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 $(S)/obj/%.o: src/%.c src/*.h | $(S)/obj
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -c $< -o $@
+	@echo "  CC    $< (sanitize)"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -c $< -o $@
 
 $(B)/gongwen: $(call objs,$(B),$(SRC))
-	$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
+	@echo "  LINK  $@"
+	@$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
 $(S)/gongwen: $(call objs,$(S),$(SRC))
-	$(CC) $(CFLAGS) $(SANFLAGS) $^ -o $@ $(PKG_LIBS)
+	@echo "  LINK  $@"
+	@$(CC) $(CFLAGS) $(SANFLAGS) $^ -o $@ $(PKG_LIBS)
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/*.h $(call objs,$(B),$(LIB_SRC))
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $< $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
+	@echo "  TEST  $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $< $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
 $(S)/test_%: tests/unit/test_%.c tests/unit/*.h $(call objs,$(S),$(LIB_SRC))
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Isrc $< $(call objs,$(S),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
+	@echo "  TEST  $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Isrc $< $(call objs,$(S),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
 
 $(B)/obj $(S)/obj:
 	@mkdir -p $@

@@ -136,7 +136,7 @@ static void read_notice(reader *r, const ynode *root, notice_layout *nl)
         "margin_top_mm", "margin_left_mm", "text_width_mm", "text_height_mm", "lines_per_page",
         "chars_per_line", "body", "masthead", "number", "title", "heading1", "heading2",
         "page_number", "attachment_label", "masthead_top_mm", "rule_gap_mm", "rule_width_pt",
-        "page_number_gap_mm", "red", NULL};
+        "page_number_gap_mm", "red", "compress_punctuation", NULL};
     const ynode *n = section(r, root, "notice", known);
     /* Defaults are GB/T 9704-2012's own numbers. */
     nl->margin_top_mm = number(r, n, "margin_top_mm", 37);
@@ -158,6 +158,7 @@ static void read_notice(reader *r, const ynode *root, notice_layout *nl)
     nl->rule_width_pt = number(r, n, "rule_width_pt", 1);
     nl->page_number_gap_mm = number(r, n, "page_number_gap_mm", 7);
     nl->red = color(r, n, "red", (rgb){0.9, 0.0, 0.0});
+    nl->compress_punct = flag(r, n, "compress_punctuation", false);
     if (nl->lines_per_page < 1 || nl->chars_per_line < 1)
         bad(r, n ? n : root, "notice", "needs lines_per_page and chars_per_line of at least 1");
 }
@@ -225,7 +226,7 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
 {
     static const char *const known[] = {"title", "unit_line", "header", "cell", "line_width_pt",
                                         "padding_mm", "min_row_mm", "line_gap", "total_label",
-                                        "unit_prefix", "columns", NULL};
+                                        "unit_prefix", "columns", "compress_punctuation", NULL};
     const ynode *n = section(r, root, "table", known);
     if (!n) {
         diag_add(r->d, DIAG_ERROR, r->file, root->line, "a layout needs a 'table' with its 'columns'");
@@ -242,6 +243,7 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
     t->line_gap = number(r, n, "line_gap", 1.4);
     t->total_label = string(r, n, "total_label", NULL);
     t->unit_prefix = string(r, n, "unit_prefix", "单位：");
+    t->compress_punct = flag(r, n, "compress_punctuation", false);
     const ynode *cols = ymap_get(n, "columns");
     if (!cols || cols->kind != Y_LIST || cols->len == 0) {
         bad(r, cols ? cols : n, "columns", "must list at least one column");

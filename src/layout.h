@@ -60,6 +60,7 @@ typedef struct notice_layout {
     double rule_width_pt;
     double page_number_gap_mm;  /* below the text area */
     rgb red;
+    bool compress_punct;        /* see table_layout */
 } notice_layout;
 
 typedef struct table_layout {
@@ -70,6 +71,10 @@ typedef struct table_layout {
     double line_gap;            /* line pitch as a multiple of the cell font size */
     char *total_label;          /* 合计; NULL: no total row */
     char *unit_prefix;          /* 单位： */
+    /* Squeeze runs of full-width punctuation.  Off by default: GB/T 9704's
+     * grid gives every character, punctuation too, a cell of its own, and
+     * poppler's text extraction splits a line wherever glyph boxes overlap. */
+    bool compress_punct;
     column *columns;
     size_t ncolumns;
 } table_layout;

@@ -83,7 +83,7 @@ static void set_paragraph(setter *s, const char *text, font_spec f, double inden
     run r;
     run_shape(&r, s->fs, f, text, s->fr.char_pitch - f.size_pt);
     lb_result lines;
-    text_break(&r, s->fr.width, indent, true, &lines);
+    text_break(&r, s->fr.width, indent, true, s->nl->compress_punct, &lines);
     for (size_t i = 0; i < lines.len; i++) {
         const lb_line *ln = &lines.lines[i];
         double y = next_baseline(s, f.size_pt);
@@ -133,7 +133,7 @@ static int set_title(setter *s, const char *title, font_spec f, int first_line)
     lb_result lines = {0};
     for (double w = total / (nlines ? nlines : 1) + f.size_pt; ; w += f.size_pt / 4) {
         lb_result_free(&lines);
-        text_break(&r, w < s->fr.width ? w : s->fr.width, 0, false, &lines);
+        text_break(&r, w < s->fr.width ? w : s->fr.width, 0, false, s->nl->compress_punct, &lines);
         if ((int)lines.len <= nlines || w >= s->fr.width)
             break;
     }

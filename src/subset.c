@@ -80,13 +80,15 @@ int subset_to_tempfile(const char *path, int index, const uint32_t *cps, size_t 
     if (!blob)
         return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz", index);
     const char *dir = getenv("TMPDIR");
-    char *tmp = xasprintf("%s/gongwen-font-XXXXXX", dir && *dir ? dir : "/tmp");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    char *tmp = xasprintf("%s/gongwen-font-XXXXXX", dir);
     unsigned len = 0;
     const char *data = hb_blob_get_data(blob, &len);
     int fd = mkstemp(tmp);
     int rc = 0;
     if (fd < 0) {
-        rc = diag_error(d, path, 0, "cannot create a temporary font file %s: %s", tmp,
+        rc = diag_error(d, path, 0, "cannot create a temporary font file in %s: %s", dir,
                         strerror(errno));
     } else {
         int failed = write_all(fd, data, len) != 0;

@@ -58,7 +58,7 @@ static void cell_set(table *t, cell *c, const char *text, font_spec f, cell_alig
     c->align = align;
     c->justify = align == ALIGN_LEFT;
     run_shape(&c->r, t->fs, f, text, 0);
-    text_break(&c->r, width - 2 * t->pad, 0, c->justify, &c->lines);
+    text_break(&c->r, width - 2 * t->pad, 0, c->justify, t->tl->compress_punct, &c->lines);
 }
 
 static void cell_free(cell *c)

@@ -48,15 +48,20 @@ double run_width(const run *r, size_t from, size_t to)
     return w;
 }
 
-/* Glyphs i..j-1 can be one text operation when they share a face and every
- * gap between neighbours is the same: that gap becomes the char spacing. */
-static double gap_after(const run *r, size_t k, size_t from, const double *xs)
+/* The space after glyph k up to the next, beyond its own advance; the last
+ * glyph of a line has none to speak of. */
+static double gap_after(const run *r, size_t k, size_t from, size_t to, const double *xs)
 {
-    return xs[k + 1 - from] - xs[k - from] - r->nat[k];
+    return k + 1 < to ? xs[k + 1 - from] - xs[k - from] - r->nat[k] : NAN;
 }
 
 static bool is_blank(uint32_t cp) { return cp == '\n' || cp == ' '; }
 
+/* Glyphs that share a face and have the same space after each become one
+ * text operation with that space as its char spacing.  Every glyph's advance
+ * in the PDF (width + char spacing) then ends exactly where the next glyph
+ * starts, also for compressed punctuation, so text extraction sees one
+ * unbroken line rather than overlapping boxes. */
 void run_draw(page *p, const run *r, size_t from, size_t to, const double *xs, double x0,
               double y, font_spec f, rgb color)
 {
@@ -66,12 +71,17 @@ void run_draw(page *p, const run *r, size_t from, size_t to, const double *xs, d
             i++;
             continue;
         }
-        double extra = i + 1 < to ? gap_after(r, i, from, xs) : 0;
+        double extra = gap_after(r, i, from, to, xs);
         size_t j = i + 1;
-        while (j < to && r->face[j] == r->face[i] && !is_blank(r->cps[j]) &&
-               fabs(gap_after(r, j - 1, from, xs) - extra) < 0.01)
+        while (j < to && r->face[j] == r->face[i] && !is_blank(r->cps[j])) {
+            double e = gap_after(r, j, from, to, xs);
+            if (!isnan(e) && !isnan(extra) && fabs(e - extra) > 0.01)
+                break;
+            if (isnan(extra))
+                extra = e;
             j++;
-        page_add_text(p, r->face[i], f.size_pt, x0 + xs[i - from], y, j > i + 1 ? extra : 0,
+        }
+        page_add_text(p, r->face[i], f.size_pt, x0 + xs[i - from], y, isnan(extra) ? 0 : extra,
                       f.bold, color, r->cps + i, j - i);
         i = j;
     }
@@ -114,10 +124,11 @@ double baseline_below(double top, double size)
     return top - 0.88 * size;
 }
 
-void text_break(const run *r, double width, double first_indent, bool justify, lb_result *out)
+void text_break(const run *r, double width, double first_indent, bool justify, bool compress,
+                lb_result *out)
 {
     lb_options opt = {.width = width, .first_indent = first_indent, .justify = justify,
-                      .compress_punct = true};
+                      .compress_punct = compress};
     linebreak(r->cps, r->adv, r->n, &opt, out);
 }
 

@@ -44,8 +44,10 @@ void text_draw(page *p, const fontset *fs, font_spec f, const char *utf8, double
  * put the ideographic em box from -0.12 em to 0.88 em. */
 double baseline_below(double top, double size);
 
-/* Breaks and justifies text to width; lines go to out (caller frees). */
-void text_break(const run *r, double width, double first_indent, bool justify, lb_result *out);
+/* Breaks and justifies text to width; lines go to out (caller frees).
+ * compress: squeeze runs of full-width punctuation (see layout.h). */
+void text_break(const run *r, double width, double first_indent, bool justify, bool compress,
+                lb_result *out);
 
 /* The text area (版心) of a page, in PDF coordinates, and its grid. */
 typedef struct frame {

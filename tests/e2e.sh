@@ -59,6 +59,87 @@ expect_grep "binary file message" "$T/err" "binary.md:1: error: invalid UTF-8"
 expect_exit 1 "missing file" "$GW" check "$T/nonexistent.md"
 expect_grep "missing file message" "$T/err" "nonexistent.md: error: cannot open: No such file or directory"
 
+
+# --- build: both seeds as PDF --------------------------------------------------
+export SOURCE_DATE_EPOCH=1342051200   # 2012-07-12
+for doc in leshan-2012 zhuzhou-2011; do
+    expect_exit 0 "build $doc" "$GW" build "rubrics/$doc.md" -o "$T/$doc.pdf"
+    expect_same "build $doc prints the PDF's name" "$T/out" "$T/$doc.pdf"
+    expect_exit 0 "qpdf --check $doc" qpdf --check "$T/$doc.pdf"
+    pdffonts "$T/$doc.pdf" | tail -n +3 >"$T/fonts"
+    if [ -s "$T/fonts" ] && ! awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' "$T/fonts"; then
+        bad "$doc: a font is not embedded"; cat "$T/fonts"
+    else ok; fi
+    # Two independent readers give the text back with no complaint.
+    pdftotext -raw "$T/$doc.pdf" "$T/$doc.txt" 2>"$T/err"
+    expect_same "pdftotext $doc: no warnings" "$T/err" ""
+    # Debian's mupdf is built without colour management and says so for every file.
+    mutool draw -q -F txt -o "$T/$doc.mu.txt" "$T/$doc.pdf" 2>&1 | grep -v "ICC support is not available" >"$T/err"
+    expect_same "mutool $doc: no warnings" "$T/err" ""
+    if tr -d ' \n' <"$T/$doc.mu.txt" | grep -q "自评分"; then ok; else bad "mutool $doc: no text"; fi
+    # Every item's text comes back, in order (white space aside).
+    "$GW" build "rubrics/$doc.md" -o "$T/again.pdf" >/dev/null
+    if cmp -s "$T/$doc.pdf" "$T/again.pdf"; then ok; else bad "$doc: two builds differ"; fi
+done
+
+# Item texts in order, from the rubric source: list entries and item headings'
+# paragraphs, with Markdown's escapes and bold points removed.
+items_of() {
+    awk '
+        /^- / { t = substr($0, 3); sub(/ \*\*[0-9.]+分?\*\*$/, "", t); gsub(/\\/, "", t); print t; next }
+        /^#### / { inside = 1; next }
+        /^#/ { inside = 0; next }
+        inside && NF && !/^\*\*/ { gsub(/\\/, ""); print }
+    ' "$1"
+}
+in_order() { # TEXTFILE ITEMSFILE: each item (spaces removed) found after the previous one
+    awk -v textfile="$1" '
+        BEGIN { RS = "\001"; getline all < textfile; gsub(/[ \t\n\f]/, "", all); RS = "\n" }
+        { gsub(/[ \t]/, ""); p = index(all, $0); if (p == 0) { print "missing: " $0; bad = 1; exit }
+          all = substr(all, p + length($0)) }
+        END { exit bad }
+    ' "$2"
+}
+for doc in leshan-2012 zhuzhou-2011; do
+    items_of "rubrics/$doc.md" >"$T/items"
+    n=$(wc -l <"$T/items")
+    if [ "$n" -gt 20 ] && in_order "$T/$doc.txt" "$T/items" >"$T/why"; then ok; else bad "$doc: item texts not all back in order ($n items)"; cat "$T/why"; fi
+    # 禁则: no line of the PDF starts with closing punctuation (lines in drawing order).
+    grep -n '^[，。、；：？！）》」』”’…〕】]' "$T/$doc.txt" >"$T/why"
+    if [ -s "$T/why" ]; then bad "$doc: lines start with closing punctuation"; head "$T/why"; else ok; fi
+done
+expect_grep "leshan text: item (三)5" "$T/leshan-2012.txt" "深化“安康杯”竞赛"
+expect_grep "zhuzhou text: last unit" "$T/zhuzhou-2011.txt" "单位：市商务系统工会"
+
+# Geometry of the notice page read back from the PDF (GB/T 9704-2012, ±0.5 mm).
+pdftotext -f 1 -l 1 -bbox "$T/leshan-2012.pdf" "$T/bbox.html"
+awk -v tol=0.5 '
+    function mm(pt) { return pt * 25.4 / 72 }
+    function near(v, want, what) { if (v < want - tol || v > want + tol) { printf "%s: %.2f mm, want %.2f\n", what, v, want; bad = 1 } }
+    /<word / {
+        match($0, /xMin="[0-9.]+"/); x0 = mm(substr($0, RSTART + 6, RLENGTH - 7))
+        match($0, /yMin="[0-9.]+"/); y0 = mm(substr($0, RSTART + 6, RLENGTH - 7))
+        match($0, /xMax="[0-9.]+"/); x1 = mm(substr($0, RSTART + 6, RLENGTH - 7))
+        match($0, /yMax="[0-9.]+"/); y1 = mm(substr($0, RSTART + 6, RLENGTH - 7))
+        w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w)
+        n++; X0[n] = x0; Y0[n] = y0; X1[n] = x1; Y1[n] = y1; W[n] = w
+    }
+    END {
+        near(Y0[1], 37 + 35, "masthead top edge below the page top")
+        for (i = 1; i <= n; i++) if (W[i] ~ /^为把全市/) body = i
+        if (!body) { print "no body paragraph"; exit 1 }
+        near(X0[body], 28 + 2 * 156 / 28, "body first line: 2-character indent")
+        near(X1[body], 28 + 156, "body first line: right edge of the text area")
+        if (length(W[body]) != 26 * 3) { print "body first line holds " length(W[body]) / 3 " characters after its indent, not 26"; bad = 1 }
+        near(X0[body + 1], 28, "body second line: left margin")
+        near(Y0[body + 1] - Y0[body], 225 / 22, "line pitch")
+        near(X1[n], 28 + 156 - 14 * 25.4 / 72, "page number on an odd page: one character (14 pt) in from the right")
+        near((Y1[n] - 0.5 * 14 * 25.4 / 72) - (37 + 225), 7, "page number dash below the text area")
+        exit bad
+    }
+' "$T/bbox.html" >"$T/why"
+if [ $? -eq 0 ]; then ok; else bad "notice geometry"; cat "$T/why"; fi
+
 # --- command line: exit 2 --------------------------------------------------
 expect_exit 0 "--help" "$GW" --help
 expect_grep "--help lists check" "$T/out" "check FILE.md"
