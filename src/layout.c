@@ -17,7 +17,7 @@ typedef struct reader {
 static const char *const show_names[SHOW_COUNT] = {
     [SHOW_SEQ] = "seq",       [SHOW_CATEGORY] = "category", [SHOW_NAME] = "name",
     [SHOW_TEXT] = "text",     [SHOW_POINTS] = "points",     [SHOW_SCORE] = "score",
-    [SHOW_FIELD] = "field",
+    [SHOW_FIELD] = "field",   [SHOW_BLANK] = "blank",
 };
 
 const char *column_show_name(column_show s) { return s < SHOW_COUNT ? show_names[s] : "?"; }
@@ -196,7 +196,7 @@ static void read_column(reader *r, const ynode *n, column *c)
     const char *show = ymap_str(n, "show");
     int s = show ? parse_show(show) : -1;
     if (s < 0)
-        bad(r, n, "show", "must be one of seq, category, name, text, points, score, field");
+        bad(r, n, "show", "must be one of seq, category, name, text, points, score, field, blank");
     c->show = s < 0 ? SHOW_TEXT : (column_show)s;
     if (c->show == SHOW_FIELD && !c->field)
         bad(r, n, "field", "is needed by a column that shows a field");
@@ -213,7 +213,7 @@ static void check_columns(reader *r, const ynode *list, const table_layout *t)
     for (size_t i = 0; i < t->ncolumns; i++) {
         const column *c = &t->columns[i];
         total += c->width_mm;
-        if (c->show != SHOW_FIELD && seen[c->show]++)
+        if (c->show != SHOW_FIELD && c->show != SHOW_BLANK && seen[c->show]++)
             bad(r, list->kids[i], "show", "shows what another column already shows");
         if (i + (size_t)c->header_span > t->ncolumns)
             bad(r, list->kids[i], "header_span", "reaches past the last column");
@@ -226,7 +226,8 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
 {
     static const char *const known[] = {"title", "unit_line", "header", "cell", "line_width_pt",
                                         "padding_mm", "min_row_mm", "line_gap", "total_label",
-                                        "unit_prefix", "columns", "compress_punctuation", NULL};
+                                        "unit_prefix", "columns", "compress_punctuation",
+                                        "total_span", NULL};
     const ynode *n = section(r, root, "table", known);
     if (!n) {
         diag_add(r->d, DIAG_ERROR, r->file, root->line, "a layout needs a 'table' with its 'columns'");
@@ -242,6 +243,7 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
     t->min_row_mm = number(r, n, "min_row_mm", 10);
     t->line_gap = number(r, n, "line_gap", 1.4);
     t->total_label = string(r, n, "total_label", NULL);
+    t->total_span = (int)number(r, n, "total_span", 1);
     t->unit_prefix = string(r, n, "unit_prefix", "单位：");
     t->compress_punct = flag(r, n, "compress_punctuation", false);
     const ynode *cols = ymap_get(n, "columns");
@@ -249,6 +251,8 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
         bad(r, cols ? cols : n, "columns", "must list at least one column");
         return;
     }
+    if (t->total_span < 1 || (size_t)t->total_span > cols->len)
+        bad(r, ymap_get(n, "total_span"), "total_span", "must be from 1 to the number of columns");
     t->columns = xcalloc(cols->len, sizeof *t->columns);
     t->ncolumns = cols->len;
     for (size_t i = 0; i < cols->len; i++)

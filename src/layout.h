@@ -33,6 +33,7 @@ typedef enum {
     SHOW_POINTS,         /* the item's points */
     SHOW_SCORE,          /* the unit's score: blank on a form */
     SHOW_FIELD,          /* a named field: 扣分方法、标准 … */
+    SHOW_BLANK,          /* left empty to be written in by hand: 扣分, 实际得分 … */
     SHOW_COUNT
 } column_show;
 
@@ -70,6 +71,7 @@ typedef struct table_layout {
     double min_row_mm;          /* a row is at least this tall: room to write by hand */
     double line_gap;            /* line pitch as a multiple of the cell font size */
     char *total_label;          /* 合计; NULL: no total row */
+    int total_span;             /* columns the 合计 label covers */
     char *unit_prefix;          /* 单位： */
     /* Squeeze runs of full-width punctuation.  Off by default: GB/T 9704's
      * grid gives every character, punctuation too, a cell of its own, and

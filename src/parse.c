@@ -4,7 +4,8 @@
  *   before the first `# 附件` heading  → notice body paragraphs;
  *   `# 附件…`                           → a new attachment;
  *   a heading starting 单位：           → a new unit (table);
- *   a heading ending in **N分**, deeper than the open category → an item;
+ *   a heading ending in **N分** (in a 一票否决 category: any heading), deeper
+ *     than the open category → an item;
  *   any other heading                  → a category;
  *   a bullet list under a category     → one item per entry;
  *   `**名称**：值` paragraphs           → fields of the innermost open node.
@@ -323,7 +324,8 @@ static void on_heading(parser *p, cmark_node *n)
             fail(p, line, "%s", "categories stand before the first 单位 heading: every table of a rubric with units needs its 单位 heading");
         open_unit(p, trimmed, line);
         free(trimmed);
-    } else if (p->in_category && level > p->category_level && pts != POINTS_NONE) {
+    } else if (p->in_category && level > p->category_level &&
+               (pts != POINTS_NONE || cur_cat(p)->kind == KIND_VETO)) { /* veto items carry no points */
         item *it = add_item(p, xstrdup(""), pts, line);
         it->name = text;
         subpoint_list sl = {0};

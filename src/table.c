@@ -117,7 +117,7 @@ static char *cell_text(const column *col, const attachment *a, const unit *u, co
         const char *v = item_field(it, u, a, col->field);
         return xstrdup(v ? v : "");
     }
-    default: return xstrdup(""); /* SHOW_SCORE: blank on the form */
+    default: return xstrdup(""); /* score and blank columns: written in by hand */
     }
 }
 
@@ -322,6 +322,8 @@ static void draw_row_part(const table *t, cursor *cur, size_t r, size_t *resume,
         if (is_merged(t, r, k))
             continue; /* drawn with its merged cell */
         const cell *c = &t->cells[r * t->ncols + k];
+        if (continued && t->tl->columns[k].show == SHOW_CATEGORY)
+            resume[k] = 0; /* the category's label again on every page its row reaches */
         size_t fit = lines_fitting(t, h), from = resume[k];
         size_t to = from + fit < c->lines.len ? from + fit : c->lines.len;
         double x0 = t->col_x[k], x1 = t->col_x[k + 1];
@@ -336,6 +338,18 @@ static void draw_row_part(const table *t, cursor *cur, size_t r, size_t *resume,
                   bottom + t->pad, 0, BLACK);
     }
     cur->y = bottom;
+}
+
+/* Height still needed by row r's unmerged cells after the lines drawn so far. */
+static double rest_height(const table *t, size_t r, const size_t *resume)
+{
+    size_t most = 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        size_t rest = t->cells[r * t->ncols + k].lines.len - resume[k];
+        if (!is_merged(t, r, k) && rest > most)
+            most = rest;
+    }
+    return most ? lines_height(t, most) : 0;
 }
 
 /* Merged cells of rows [first, last] on this page: one box each, the text
@@ -387,7 +401,7 @@ static void draw_rows(const table *t, cursor *cur, const unit *u, const attachme
             tops[on_page] = cur->y;
             draw_row_part(t, cur, r, resume, h, continued);
             bottoms[on_page] = cur->y;
-            left -= h;
+            left = rest_height(t, r, resume);
             if (left > 1e-6) {
                 on_page = 1; /* this page holds only the first part of r */
                 draw_merged(t, cur->pg, r, r, tops, bottoms);
@@ -417,19 +431,21 @@ static void draw_total(const table *t, cursor *cur, const unit *u)
     char **texts = xcalloc(t->ncols, sizeof *texts);
     size_t *spans = xcalloc(t->ncols, sizeof *spans);
     char buf[32];
-    for (size_t k = 0; k < t->ncols; k++) {
+    size_t n = 0;
+    texts[n] = xstrdup(t->tl->total_label);
+    spans[n++] = (size_t)t->tl->total_span;
+    for (size_t k = (size_t)t->tl->total_span; k < t->ncols; k++, n++) {
         const column *col = &t->tl->columns[k];
-        spans[k] = 1;
-        texts[k] = k == 0 ? xstrdup(t->tl->total_label)
-                 : col->show == SHOW_POINTS ? xasprintf("%s%s", points_format(total, buf), col->suffix)
-                 : xstrdup("");
+        spans[n] = 1;
+        texts[n] = col->show == SHOW_POINTS ? xasprintf("%s%s", points_format(total, buf), col->suffix)
+                                            : xstrdup("");
     }
     if (cur->y - cur->fr.bottom < MM_TO_PT(t->tl->min_row_mm)) {
         cur->pg = layout_doc_add_page(cur->out);
         cur->y = cur->fr.top;
     }
-    draw_simple_row(t, cur, texts, spans, t->ncols, t->tl->cell);
-    for (size_t k = 0; k < t->ncols; k++)
+    draw_simple_row(t, cur, texts, spans, n, t->tl->cell);
+    for (size_t k = 0; k < n; k++)
         free(texts[k]);
     free(texts);
     free(spans);

@@ -108,6 +108,31 @@ for doc in leshan-2012 zhuzhou-2011; do
     grep -n '^[，。、；：？！）》」』”’…〕】]' "$T/$doc.txt" >"$T/why"
     if [ -s "$T/why" ]; then bad "$doc: lines start with closing punctuation"; head "$T/why"; else ok; fi
 done
+
+# A third table shape needs only a layout file: layouts/tiered.yaml.
+expect_exit 0 "check sample-tiered" "$GW" check rubrics/sample-tiered.md
+expect_same "sample-tiered summary" "$T/out" "rubrics/sample-tiered.md: 1 attachment, 1 unit, 4 categories, 6 items, total 100分"
+expect_exit 0 "build sample-tiered" "$GW" build rubrics/sample-tiered.md -o "$T/tiered.pdf"
+pdftotext -raw "$T/tiered.pdf" - | tr -d ' \n' >"$T/tiered.txt"
+for want in 考核方法 扣分 实际得分 逾期未满一年 查阅资料、实地查看、座谈了解相结合 合计100; do
+    expect_grep "tiered layout shows $want" "$T/tiered.txt" "$want"
+done
+if [ "$(grep -o '查阅资料' "$T/tiered.txt" | wc -l)" -eq 1 ]; then ok; else bad "the merged 考核方法 is drawn once"; fi
+
+# A row taller than a page continues on the next, marked, losing nothing.
+{
+    printf -- '---\n版式: leshan\n---\n\n# 附件：长条目\n\n## (一)长 **100分**\n\n- '
+    i=1; while [ $i -le 120 ]; do printf '第%d句工会工作要点落实情况检查记录。' $i; i=$((i + 1)); done
+    printf ' **100分**\n'
+} >"$T/long.md"
+expect_exit 0 "build a row taller than a page" "$GW" build "$T/long.md" -o "$T/long.pdf"
+pdftotext -raw "$T/long.pdf" "$T/long.txt"
+expect_grep "continued row is marked" "$T/long.txt" "（续）"
+i=1; : >"$T/long-items"; while [ $i -le 120 ]; do printf '第%d句\n' $i >>"$T/long-items"; i=$((i + 1)); done
+if in_order "$T/long.txt" "$T/long-items" >"$T/why"; then ok; else bad "long row lost text"; cat "$T/why"; fi
+pages=$(pdfinfo "$T/long.pdf" | awk '/^Pages:/ { print $2 }')
+if [ "$pages" -ge 2 ]; then ok; else bad "long row: $pages page(s)"; fi
+
 expect_grep "leshan text: item (三)5" "$T/leshan-2012.txt" "深化“安康杯”竞赛"
 expect_grep "zhuzhou text: last unit" "$T/zhuzhou-2011.txt" "单位：市商务系统工会"
 
