@@ -26,7 +26,7 @@ RUBRICS   = $(sort $(wildcard rubrics/*.md))
 B = build
 S = build/sanitize
 
-.PHONY: all deps demo check test unit e2e sanitize install clean
+.PHONY: all deps demo samples check test unit e2e sanitize install clean
 all: $(B)/gongwen
 
 deps:
@@ -75,10 +75,13 @@ sanitize: deps $(UNIT_BIN_SAN) $(S)/gongwen
 test check: deps
 	@$(MAKE) --no-print-directory unit e2e sanitize
 
-demo: deps $(B)/gongwen
-	@set -e; for r in $(RUBRICS); do $(B)/gongwen check $$r; done
-	@set -e; if $(B)/gongwen build --help >/dev/null 2>&1; then \
-	    for r in $(RUBRICS); do $(B)/gongwen build $$r -o out/$$(basename $$r .md).pdf; done; fi
+# deps runs first and alone: the pkg-config flags above are read when make
+# starts, so building must happen in a make started after the install.
+demo: deps
+	@$(MAKE) --no-print-directory samples
+samples: $(B)/gongwen
+	@mkdir -p out
+	@set -e; for r in $(RUBRICS); do $(B)/gongwen build $$r -o out/$$(basename $$r .md).pdf; done
 
 install: $(B)/gongwen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen/layouts $(DESTDIR)$(PREFIX)/share/gongwen/fonts

@@ -20,6 +20,23 @@
 #define GONGWEN_DATADIR "/usr/local/share/gongwen"
 #endif
 
+/* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
+ * from the running binary so that an install under any PREFIX or DESTDIR
+ * finds its own layouts; the compiled-in folder otherwise. */
+static char *data_dir(const char *sub)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *dir = xasprintf("%s/../share/gongwen/%s", dirname(exe), sub);
+        if (access(dir, R_OK) == 0)
+            return dir;
+        free(dir);
+    }
+    return xasprintf("%s/%s", GONGWEN_DATADIR, sub);
+}
+
 /* The layout named in the front matter: --layouts DIR, ./layouts, the
  * rubric's ../layouts, then the installed ones. */
 static layout *load_layout(const app_options *opt, const document *doc, diag_list *d)
@@ -29,8 +46,8 @@ static layout *load_layout(const app_options *opt, const document *doc, diag_lis
         return NULL; /* check reports the missing key */
     char *copy = xstrdup(doc->path);
     char *beside = xasprintf("%s/../layouts", dirname(copy));
-    const char *dirs[] = {opt->layouts_dir ? opt->layouts_dir : "layouts", "layouts", beside,
-                          GONGWEN_DATADIR "/layouts", NULL};
+    char *installed = data_dir("layouts");
+    const char *dirs[] = {opt->layouts_dir ? opt->layouts_dir : "layouts", "layouts", beside, installed, NULL};
     char *path = layout_find(f->value, dirs);
     layout *lay = NULL;
     if (!path)
@@ -38,6 +55,7 @@ static layout *load_layout(const app_options *opt, const document *doc, diag_lis
     else
         layout_load(path, &lay, d);
     free(path);
+    free(installed);
     free(beside);
     free(copy);
     return lay;
@@ -81,7 +99,7 @@ static char *find_fontmap(const app_options *opt, const char *rubric)
         return xstrdup(opt->fontmap);
     char *copy = xstrdup(rubric);
     char *candidates[] = {xstrdup("fonts/fontmap.yaml"), xasprintf("%s/../fonts/fontmap.yaml", dirname(copy)),
-                          xstrdup(GONGWEN_DATADIR "/fonts/fontmap.yaml")};
+                          data_dir("fonts/fontmap.yaml")};
     free(copy);
     char *found = NULL;
     for (size_t i = 0; i < 3; i++) {

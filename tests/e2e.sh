@@ -119,6 +119,17 @@ for want in 考核方法 扣分 实际得分 逾期未满一年 查阅资料、�
 done
 if [ "$(grep -o '查阅资料' "$T/tiered.txt" | wc -l)" -eq 1 ]; then ok; else bad "the merged 考核方法 is drawn once"; fi
 
+# Every part of a notice: headings in the body, 附件说明, two attachments, 版记.
+expect_exit 0 "build the full notice fixture" "$GW" build tests/fixtures/full-notice.md -o "$T/full.pdf"
+pdftotext -raw "$T/full.pdf" - | tr -d ' \n' >"$T/full.txt"
+for want in 某市总工会文件 某工发〔2025〕3号 各区县总工会、各产业工会： 一、考核范围 （一）考核内容 \
+    附件：2025年度基层工会工作目标考核细则 抄送：市委办公室，市政府办公室。 2025年3月2日印发 附件1 附件2 自评情况汇总表; do
+    expect_grep "full notice shows $want" "$T/full.txt" "$want"
+done
+pdffonts "$T/full.pdf" >"$T/fonts"
+expect_grep "（一） headings are set in Kai" "$T/fonts" "ZenKai"
+expect_grep "一、 headings are set in Hei" "$T/fonts" "ZenHei"
+
 # A row taller than a page continues on the next, marked, losing nothing.
 {
     printf -- '---\n版式: leshan\n---\n\n# 附件：长条目\n\n## (一)长 **100分**\n\n- '
