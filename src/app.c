@@ -61,16 +61,27 @@ static layout *load_layout(const app_options *opt, const document *doc, diag_lis
     return lay;
 }
 
+/* Parse, load the layout, check: the steps every command that reads a rubric
+ * begins with.  *doc is NULL when the file could not be parsed at all. */
+static int read_rubric(const app_options *opt, const char *path, document **doc, layout **lay,
+                       check_summary *s, diag_list *d)
+{
+    *lay = NULL;
+    if (rubric_parse_file(path, doc, d) < 0)
+        return -1;
+    *lay = load_layout(opt, *doc, d);
+    int rc = check_document(*doc, *lay, s, d);
+    return *lay ? rc : -1;
+}
+
 static int check_one(const app_options *opt, const char *path, diag_list *d, FILE *out)
 {
     document *doc = NULL;
-    if (rubric_parse_file(path, &doc, d) < 0)
-        return -1;
-    layout *lay = load_layout(opt, doc, d);
+    layout *lay;
     check_summary s;
-    int rc = check_document(doc, lay, &s, d);
-    if (rc == 0 && field_find(&doc->meta, META_LAYOUT) && !lay)
-        rc = -1;
+    int rc = read_rubric(opt, path, &doc, &lay, &s, d);
+    if (!doc)
+        return -1;
     char total[32];
     fprintf(out, "%s: %zu attachment%s, %zu unit%s, %zu categories, %zu items, total %s分\n", path,
             s.attachments, s.attachments == 1 ? "" : "s", s.units, s.units == 1 ? "" : "s",
@@ -237,12 +248,10 @@ int app_build(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     (void)argc;
     const char *path = argv[0];
     document *doc = NULL;
-    if (rubric_parse_file(path, &doc, d) < 0)
-        return -1;
-    layout *lay = load_layout(opt, doc, d);
+    layout *lay;
     check_summary s;
-    int rc = check_document(doc, lay, &s, d);
-    if (!lay || rc < 0) {
+    int rc = read_rubric(opt, path, &doc, &lay, &s, d);
+    if (rc < 0) {
         layout_free(lay);
         document_free(doc);
         return -1;

@@ -52,7 +52,7 @@ typedef struct cursor {
 
 /* ---- cells ---------------------------------------------------------------- */
 
-static void cell_set(table *t, cell *c, const char *text, font_spec f, cell_align align, double width)
+static void cell_set(const table *t, cell *c, const char *text, font_spec f, cell_align align, double width)
 {
     c->f = f;
     c->align = align;
@@ -261,7 +261,7 @@ static double draw_simple_row(const table *t, cursor *cur, char **texts, const s
     double h = MM_TO_PT(t->tl->min_row_mm) * 0.8;
     size_t k = 0;
     for (size_t i = 0; i < n; k += spans[i], i++) {
-        cell_set((table *)t, &cells[i], texts[i], f, ALIGN_CENTER, t->col_x[k + spans[i]] - t->col_x[k]);
+        cell_set(t, &cells[i], texts[i], f, ALIGN_CENTER, t->col_x[k + spans[i]] - t->col_x[k]);
         if (lines_height(t, cells[i].lines.len) > h)
             h = lines_height(t, cells[i].lines.len);
     }
