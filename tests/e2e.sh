@@ -2,6 +2,8 @@
 # End to end: the gongwen binary on the real rubrics and on bad command lines.
 # usage: tests/e2e.sh path/to/gongwen
 set -u
+# Character classes below are UTF-8; C.UTF-8 is in every Debian 12 install.
+export LC_ALL=C.UTF-8
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -149,7 +151,8 @@ expect_grep "zhuzhou text: last unit" "$T/zhuzhou-2011.txt" "单位：市商务�
 
 # Geometry of the notice page read back from the PDF (GB/T 9704-2012, ±0.5 mm).
 pdftotext -f 1 -l 1 -bbox "$T/leshan-2012.pdf" "$T/bbox.html"
-awk -v tol=0.5 '
+# Byte semantics (LC_ALL=C) so that length() counts 3 bytes a hanzi in any awk.
+LC_ALL=C awk -v tol=0.5 '
     function mm(pt) { return pt * 25.4 / 72 }
     function near(v, want, what) { if (v < want - tol || v > want + tol) { printf "%s: %.2f mm, want %.2f\n", what, v, want; bad = 1 } }
     /<word / {
