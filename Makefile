@@ -79,9 +79,14 @@ test check: deps
 # starts, so building must happen in a make started after the install.
 demo: deps
 	@$(MAKE) --no-print-directory samples
+# Scored samples: RUBRIC:SCORES pairs (rubrics/RUBRIC.md, examples/SCORES.yaml).
+SCORED = leshan-2012:leshan-yizhong zhuzhou-2011:zhuzhou-gongan
+
 samples: $(B)/gongwen
 	@mkdir -p out
 	@set -e; for r in $(RUBRICS); do $(B)/gongwen build $$r -o out/$$(basename $$r .md).pdf; done
+	@set -e; for p in $(SCORED); do \
+	    $(B)/gongwen score rubrics/$${p%%:*}.md examples/$${p#*:}.yaml -o out/$${p#*:}.pdf; done
 
 install: $(B)/gongwen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen/layouts $(DESTDIR)$(PREFIX)/share/gongwen/fonts

@@ -13,6 +13,7 @@
 #include "notice.h"
 #include "parse.h"
 #include "pdfwrite.h"
+#include "scores.h"
 #include "table.h"
 #include "text.h"
 
@@ -220,58 +221,100 @@ static long long source_date_epoch(diag_list *d)
     return v;
 }
 
-static int typeset_and_write(const document *doc, const layout *lay, const fontset *fs, const char *output,
-                             diag_list *d)
+/* The scored unit, its scorer and date as one line of keywords. */
+static char *scored_keywords(const attachment *a, const scoresheet *sheet)
+{
+    return xasprintf("%s；自评分；%s%s%s%s", a->title, sheet->unit, sheet->scorer ? "；评分人 " : "",
+                     sheet->scorer ? sheet->scorer : "", sheet->date ? sheet->date : "");
+}
+
+static int typeset_and_write(const document *doc, const layout *lay, const fontset *fs, const grades *g,
+                             const scoresheet *sheet, const char *output, diag_list *d)
 {
     layout_doc pages = {0};
     if (document_has_notice(doc))
         notice_typeset(doc, lay, fs, &pages);
-    attachments_typeset(doc, lay, fs, &pages);
+    attachments_typeset(doc, lay, fs, g, &pages);
     page_numbers_add(&pages, &lay->notice, fs);
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
+    /* A scored PDF is an archive record: it carries its own sources. */
+    pdf_attachment sources[] = {{.path = doc->path}, {.path = sheet ? sheet->path : NULL}};
+    char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     pdf_info info = {
         .title = title,
-        .author = field_value(&doc->meta, META_ISSUER),
-        .subject = field_value(&doc->meta, META_NUMBER),
-        .keywords = doc->len > 0 ? doc->atts[0].title : NULL,
+        .author = g ? g->unit_name : field_value(&doc->meta, META_ISSUER),
+        .subject = g ? "自评分" : field_value(&doc->meta, META_NUMBER),
+        .keywords = keywords ? keywords : doc->len > 0 ? doc->atts[0].title : NULL,
         .epoch = source_date_epoch(d),
+        .attachments = g ? sources : NULL,
+        .nattachments = g ? 2 : 0,
     };
     int rc = pdf_write(&pages, fs, &info, output, d);
+    free(keywords);
     layout_doc_free(&pages);
+    return rc;
+}
+
+/* Coverage of what a scoresheet adds to the page: the unit's name, remarks. */
+static int check_score_coverage(const scoresheet *sheet, const layout *lay, const fontset *fs, diag_list *d)
+{
+    int rc = fontset_check_text(fs, lay->table.unit_line.role, sheet->unit, sheet->path, sheet->unit_line, d);
+    for (size_t i = 0; i < sheet->len; i++)
+        if (sheet->items[i].remark &&
+            fontset_check_text(fs, lay->table.cell.role, sheet->items[i].remark, sheet->path, sheet->items[i].line, d) < 0)
+            rc = -1;
+    return rc;
+}
+
+/* build and score: rubric (and scores) to PDF.  Nothing is written unless
+ * every check passed. */
+static int produce(const app_options *opt, const char *path, const char *scores_path, diag_list *d, FILE *out)
+{
+    document *doc = NULL;
+    layout *lay;
+    check_summary s;
+    scoresheet *sheet = NULL;
+    grades g = {0};
+    fontset *fs = NULL;
+    int rc = read_rubric(opt, path, &doc, &lay, &s, d);
+    if (rc == 0 && scores_path && scoresheet_load(scores_path, &sheet, d) < 0)
+        rc = -1;
+    if (rc == 0 && sheet && grades_compute(doc, sheet, &g, d) < 0)
+        rc = -1;
+    char *fontmap = find_fontmap(opt, path);
+    char *output = opt->output ? xstrdup(opt->output) : default_output(scores_path ? scores_path : path);
+    if (rc == 0)
+        rc = fontset_load(fontmap, &fs, d);
+    if (rc == 0)
+        rc = check_coverage(doc, lay, fs, d);
+    if (rc == 0 && sheet)
+        rc = check_score_coverage(sheet, lay, fs, d);
+    if (rc == 0)
+        rc = typeset_and_write(doc, lay, fs, sheet ? &g : NULL, sheet, output, d);
+    if (rc == 0)
+        fprintf(out, "%s\n", output);
+    fontset_free(fs);
+    free(output);
+    free(fontmap);
+    grades_free(&g);
+    scoresheet_free(sheet);
+    layout_free(lay);
+    document_free(doc);
     return rc;
 }
 
 int app_build(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
 {
     (void)argc;
-    const char *path = argv[0];
-    document *doc = NULL;
-    layout *lay;
-    check_summary s;
-    int rc = read_rubric(opt, path, &doc, &lay, &s, d);
-    if (rc < 0) {
-        layout_free(lay);
-        document_free(doc);
-        return -1;
-    }
-    char *fontmap = find_fontmap(opt, path);
-    fontset *fs = NULL;
-    char *output = opt->output ? xstrdup(opt->output) : default_output(path);
-    rc = fontset_load(fontmap, &fs, d);
-    if (rc == 0)
-        rc = check_coverage(doc, lay, fs, d);
-    if (rc == 0)
-        rc = typeset_and_write(doc, lay, fs, output, d);
-    if (rc == 0)
-        fprintf(out, "%s\n", output);
-    fontset_free(fs);
-    free(output);
-    free(fontmap);
-    layout_free(lay);
-    document_free(doc);
-    return rc;
+    return produce(opt, argv[0], NULL, d, out);
+}
+
+int app_score(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
+{
+    (void)argc;
+    return produce(opt, argv[0], argv[1], d, out);
 }
 
 /* ---- fonts ----------------------------------------------------------------- */

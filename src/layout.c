@@ -17,7 +17,7 @@ typedef struct reader {
 static const char *const show_names[SHOW_COUNT] = {
     [SHOW_SEQ] = "seq",       [SHOW_CATEGORY] = "category", [SHOW_NAME] = "name",
     [SHOW_TEXT] = "text",     [SHOW_POINTS] = "points",     [SHOW_SCORE] = "score",
-    [SHOW_FIELD] = "field",   [SHOW_BLANK] = "blank",
+    [SHOW_FIELD] = "field",   [SHOW_BLANK] = "blank",       [SHOW_REMARK] = "remark",
 };
 
 const char *column_show_name(column_show s) { return s < SHOW_COUNT ? show_names[s] : "?"; }
@@ -196,7 +196,7 @@ static void read_column(reader *r, const ynode *n, column *c)
     const char *show = ymap_str(n, "show");
     int s = show ? parse_show(show) : -1;
     if (s < 0)
-        bad(r, n, "show", "must be one of seq, category, name, text, points, score, field, blank");
+        bad(r, n, "show", "must be one of seq, category, name, text, points, score, field, blank, remark");
     c->show = s < 0 ? SHOW_TEXT : (column_show)s;
     if (c->show == SHOW_FIELD && !c->field)
         bad(r, n, "field", "is needed by a column that shows a field");

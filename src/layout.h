@@ -34,6 +34,7 @@ typedef enum {
     SHOW_SCORE,          /* the unit's score: blank on a form */
     SHOW_FIELD,          /* a named field: 扣分方法、标准 … */
     SHOW_BLANK,          /* left empty to be written in by hand: 扣分, 实际得分 … */
+    SHOW_REMARK,         /* a scored unit's remark on the item (blank on a form) */
     SHOW_COUNT
 } column_show;
 

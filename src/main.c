@@ -23,6 +23,8 @@ static const char usage_text[] =
     "commands:\n"
     "  check FILE.md...         check structure and arithmetic; print a summary\n"
     "  build FILE.md [-o PDF]   typeset the notice and its rubric tables\n"
+    "  score FILE.md SCORES.yaml [-o PDF]\n"
+    "                           the same with one unit's 自评分 filled and totalled\n"
     "  fonts                    list font roles, the files that serve them, coverage\n"
     "\n"
     "Run 'gongwen COMMAND --help' for a command's options.\n";
@@ -43,6 +45,14 @@ static const char build_help[] =
     "Typesets the notice and its attachments.  Without -o, writes\n"
     "out/NAME.pdf for rubric NAME.md.  Honours SOURCE_DATE_EPOCH.\n";
 
+static const char score_help[] =
+    "usage: gongwen score [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] FILE.md SCORES.yaml\n"
+    "\n"
+    "Checks one unit's scores against the rubric (every item scored, none above\n"
+    "its points, completion levels from the rubric's 评分档次) and typesets the\n"
+    "document with 自评分 filled and the total computed.  The rubric and the\n"
+    "scores file are embedded in the PDF.  Without -o, writes out/SCORES.pdf.\n";
+
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
@@ -58,6 +68,7 @@ typedef struct command {
 static const command commands[] = {
     {"check", check_help, app_check, 1, 1 << 20},
     {"build", build_help, app_build, 1, 1},
+    {"score", score_help, app_score, 2, 2},
     {"fonts", fonts_help, app_fonts, 0, 0},
 };
 

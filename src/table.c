@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scores.h"
 #include "text.h"
 #include "typeset.h"
 
@@ -34,6 +35,7 @@ typedef struct cell {
 typedef struct table {
     const table_layout *tl;
     const fontset *fs;
+    const grades *g;        /* the unit's scores, or NULL for a blank form */
     size_t ncols, nrows;
     double *col_x;          /* left edge of each column; col_x[ncols] is the right edge */
     cell *cells;            /* nrows × ncols, row-major */
@@ -102,11 +104,26 @@ static char *category_text(const category *c, const column *col)
                                              col->suffix[0] ? col->suffix : "分");
 }
 
-static char *cell_text(const column *col, const attachment *a, const unit *u, const category *c,
-                       const item *it)
+/* A scored item's 自评分: its points, 是/否 for a veto item. */
+static char *score_text(const grades *g, const item *it)
+{
+    const item_grade *ig = &g->items[it->seq - 1];
+    char buf[32];
+    if (it->kind == KIND_VETO)
+        return xstrdup(ig->vetoed ? "是" : ig->score == POINTS_NONE ? "" : "否");
+    return xstrdup(ig->score == POINTS_NONE ? "" : points_format(ig->score, buf));
+}
+
+static char *cell_text(const table *t, const column *col, const attachment *a, const unit *u,
+                       const category *c, const item *it)
 {
     char buf[32];
     switch (col->show) {
+    case SHOW_SCORE: return t->g ? score_text(t->g, it) : xstrdup("");
+    case SHOW_REMARK: {
+        const char *remark = t->g ? t->g->items[it->seq - 1].remark : NULL;
+        return xstrdup(remark ? remark : "");
+    }
     case SHOW_SEQ: return xasprintf("%d", it->seq);
     case SHOW_CATEGORY: return category_text(c, col);
     case SHOW_NAME: return xstrdup(it->name ? it->name : "");
@@ -149,7 +166,7 @@ static void build_cells(table *t, const attachment *a, const unit *u)
     for (size_t c = 0; c < u->len; c++)
         for (size_t i = 0; i < u->cats[c].len; i++, r++)
             for (size_t k = 0; k < t->ncols; k++)
-                texts[r * t->ncols + k] = cell_text(&t->tl->columns[k], a, u, &u->cats[c], &u->cats[c].items[i]);
+                texts[r * t->ncols + k] = cell_text(t, &t->tl->columns[k], a, u, &u->cats[c], &u->cats[c].items[i]);
     set_groups(t, u, texts);
     for (size_t i = 0; i < t->nrows * t->ncols; i++) {
         const column *col = &t->tl->columns[i % t->ncols];
@@ -378,7 +395,7 @@ static void draw_merged(const table *t, page *pg, size_t first, size_t last, con
 
 /* Rows down the pages.  Rows [page_first, r) are on the current page; their
  * merged cells are drawn when the page is left. */
-static void draw_rows(const table *t, cursor *cur, const unit *u, const attachment *a)
+static void draw_rows(const table *t, cursor *cur, const unit *u, const attachment *a, double reserve)
 {
     double *tops = xcalloc(t->nrows + 1, sizeof *tops), *bottoms = xcalloc(t->nrows + 1, sizeof *bottoms);
     size_t *resume = xcalloc(t->ncols, sizeof *resume);
@@ -386,11 +403,13 @@ static void draw_rows(const table *t, cursor *cur, const unit *u, const attachme
     for (size_t r = 0; r < t->nrows; r++) {
         memset(resume, 0, t->ncols * sizeof *resume);
         double left = t->height[r];
+        /* the last row keeps the total row company on its page */
+        double keep = r + 1 == t->nrows ? reserve : 0;
         bool continued = false;
         while (left > 1e-6) {
             double room = cur->y - cur->fr.bottom;
             double full = cur->fr.height * 0.6; /* a row that fits in 60% of a page is never split */
-            if (left > room + 1e-6 && (on_page > 0 || left <= full || room < t->line_h * 3)) {
+            if (left + keep > room + 1e-6 && (on_page > 0 || left <= full || room < t->line_h * 3)) {
                 draw_merged(t, cur->pg, page_first, page_first + on_page - 1, tops, bottoms);
                 new_table_page(t, cur, u, a);
                 page_first = r;
@@ -437,8 +456,12 @@ static void draw_total(const table *t, cursor *cur, const unit *u)
     for (size_t k = (size_t)t->tl->total_span; k < t->ncols; k++, n++) {
         const column *col = &t->tl->columns[k];
         spans[n] = 1;
-        texts[n] = col->show == SHOW_POINTS ? xasprintf("%s%s", points_format(total, buf), col->suffix)
-                                            : xstrdup("");
+        if (col->show == SHOW_POINTS)
+            texts[n] = xasprintf("%s%s", points_format(total, buf), col->suffix);
+        else if (col->show == SHOW_SCORE && t->g)
+            texts[n] = xstrdup(points_format(t->g->total, buf));
+        else
+            texts[n] = xstrdup("");
     }
     if (cur->y - cur->fr.bottom < MM_TO_PT(t->tl->min_row_mm)) {
         cur->pg = layout_doc_add_page(cur->out);
@@ -453,6 +476,50 @@ static void draw_total(const table *t, cursor *cur, const unit *u)
 
 /* ---- attachments -------------------------------------------------------------- */
 
+/* Below a scored table: the total, each category's subtotal, bonus and veto,
+ * as a paragraph in the unit line's font. */
+static char *scored_summary(const grades *g)
+{
+    char a[32], b[32];
+    strbuf sb = {0};
+    sb_printf(&sb, "自评得分合计：%s分", points_format(g->total, a));
+    if (g->vetoed)
+        sb_puts(&sb, "（一票否决）");
+    else if (g->bonus)
+        sb_printf(&sb, "（基本分%s分，加分%s分）", points_format(g->base, a), points_format(g->bonus, b));
+    if (g->unit->len > 1) {
+        sb_puts(&sb, "。其中");
+        for (size_t c = 0; c < g->unit->len; c++)
+            sb_printf(&sb, "%s%s%s分", c ? "，" : "", g->unit->cats[c].heading, points_format(g->category[c], a));
+    }
+    sb_puts(&sb, "。");
+    return sb_take(&sb);
+}
+
+static void draw_summary(const table_layout *tl, const fontset *fs, cursor *cur, const grades *g)
+{
+    char *text = scored_summary(g);
+    run r;
+    run_shape(&r, fs, tl->unit_line, text, 0);
+    lb_result lines;
+    text_break(&r, cur->fr.width, 0, true, tl->compress_punct, &lines);
+    double pitch = tl->unit_line.size_pt * 1.6;
+    cur->y -= pitch * 0.5;
+    for (size_t i = 0; i < lines.len; i++) {
+        if (cur->y - pitch < cur->fr.bottom) {
+            cur->pg = layout_doc_add_page(cur->out);
+            cur->y = cur->fr.top;
+        }
+        double base = baseline_below(cur->y - (pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
+        run_draw(cur->pg, &r, lines.lines[i].start, lines.lines[i].end, lines.lines[i].x, cur->fr.left, base,
+                 tl->unit_line, BLACK);
+        cur->y -= pitch;
+    }
+    lb_result_free(&lines);
+    run_free(&r);
+    free(text);
+}
+
 static size_t unit_rows(const unit *u)
 {
     size_t n = 0;
@@ -461,11 +528,13 @@ static size_t unit_rows(const unit *u)
     return n;
 }
 
-static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const attachment *a, const unit *u)
+static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const attachment *a, const unit *u,
+                      const grades *g)
 {
     const table_layout *tl = &lay->table;
-    if (u->name) {
-        char *line = xasprintf("%s%s", tl->unit_prefix, u->name);
+    const char *name = g ? g->unit_name : u->name;
+    if (name) {
+        char *line = xasprintf("%s%s", tl->unit_prefix, name);
         double base = baseline_below(cur->y - (cur->fr.pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
         text_draw(cur->pg, fs, tl->unit_line, line, cur->fr.left, base, 0, BLACK);
         free(line);
@@ -473,12 +542,15 @@ static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const a
     }
     table t;
     table_init(&t, tl, fs, &cur->fr, unit_rows(u));
+    t.g = g;
     build_cells(&t, a, u);
     set_heights(&t);
     draw_header(&t, cur, u, a);
-    draw_rows(&t, cur, u, a);
+    draw_rows(&t, cur, u, a, tl->total_label ? MM_TO_PT(tl->min_row_mm) : 0);
     if (tl->total_label)
         draw_total(&t, cur, u);
+    if (g)
+        draw_summary(tl, fs, cur, g);
     table_free(&t);
 }
 
@@ -500,15 +572,20 @@ static void draw_attachment_head(const layout *lay, const fontset *fs, cursor *c
     cur->y = cur->fr.top - 4 * cur->fr.pitch;
 }
 
-void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out)
+void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
+                         layout_doc *out)
 {
     cursor cur = {.out = out, .fr = frame_of(&lay->notice)};
     for (size_t i = 0; i < doc->len; i++) {
         const attachment *a = &doc->atts[i];
+        bool first = true;
         for (size_t u = 0; u < a->len; u++) {
+            if (g && &a->units[u] != g->unit)
+                continue; /* a scored document shows the scored unit's table only */
             cur.pg = layout_doc_add_page(out);
-            draw_attachment_head(lay, fs, &cur, a, u == 0);
-            draw_unit(lay, fs, &cur, a, &a->units[u]);
+            draw_attachment_head(lay, fs, &cur, a, first);
+            draw_unit(lay, fs, &cur, a, &a->units[u], g && &a->units[u] == g->unit ? g : NULL);
+            first = false;
         }
     }
 }

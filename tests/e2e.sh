@@ -34,12 +34,12 @@ expect_same "leshan has no findings" "$T/err" ""
 
 expect_exit 0 "check zhuzhou" "$GW" check rubrics/zhuzhou-2011.md
 expect_same "zhuzhou summary" "$T/out" "rubrics/zhuzhou-2011.md: 1 attachment, 12 units, 12 categories, 48 items, total 100分"
-expect_same "zhuzhou warnings" "$T/err" "rubrics/zhuzhou-2011.md:53: warning: 株洲市国资委系统工会, item 1.1 '组织建设（25分）': its name says 25分, its points are 20分
-rubrics/zhuzhou-2011.md:63: warning: 株洲市国资委系统工会, item 1.2 '民主管理（20分）': its name says 20分, its points are 25分
-rubrics/zhuzhou-2011.md:71: warning: 株洲市国资委系统工会, item 1.3 '素质提升（20分）': its name says 20分, its points are 25分
-rubrics/zhuzhou-2011.md:81: warning: 株洲市国资委系统工会, item 1.4 '“双联”  维权帮扶（35分）': its name says 35分, its points are 30分
-rubrics/zhuzhou-2011.md:253: warning: 市卫生系统工会, item 1.4 '“双联”维权帮扶': inline points add up to 28分, not 30分
-rubrics/zhuzhou-2011.md:273: warning: 株洲市广播电视台系统工会, item 1.4 '“双联”维权帮扶': inline points add up to 28分, not 30分"
+expect_same "zhuzhou warnings" "$T/err" "rubrics/zhuzhou-2011.md:57: warning: 株洲市国资委系统工会, item 1.1 '组织建设（25分）': its name says 25分, its points are 20分
+rubrics/zhuzhou-2011.md:67: warning: 株洲市国资委系统工会, item 1.2 '民主管理（20分）': its name says 20分, its points are 25分
+rubrics/zhuzhou-2011.md:75: warning: 株洲市国资委系统工会, item 1.3 '素质提升（20分）': its name says 20分, its points are 25分
+rubrics/zhuzhou-2011.md:85: warning: 株洲市国资委系统工会, item 1.4 '“双联”  维权帮扶（35分）': its name says 35分, its points are 30分
+rubrics/zhuzhou-2011.md:257: warning: 市卫生系统工会, item 1.4 '“双联”维权帮扶': inline points add up to 28分, not 30分
+rubrics/zhuzhou-2011.md:277: warning: 株洲市广播电视台系统工会, item 1.4 '“双联”维权帮扶': inline points add up to 28分, not 30分"
 expect_exit 1 "zhuzhou --strict fails on its warnings" "$GW" check --strict rubrics/zhuzhou-2011.md
 
 # The checker runs from any folder: the layout is found beside the rubric.
@@ -178,6 +178,38 @@ LC_ALL=C awk -v tol=0.5 '
     }
 ' "$T/bbox.html" >"$T/why"
 if [ $? -eq 0 ]; then ok; else bad "notice geometry"; cat "$T/why"; fi
+
+# --- score: one unit's 自评分 filled in ----------------------------------------
+expect_exit 0 "score leshan" "$GW" score rubrics/leshan-2012.md examples/leshan-yizhong.yaml -o "$T/scored.pdf"
+pdftotext -raw "$T/scored.pdf" - | tr -d ' \n' >"$T/scored.txt"
+expect_grep "scored: unit line" "$T/scored.txt" "单位：乐山市第一中学工会"
+expect_grep "scored: total row" "$T/scored.txt" "合计100分95"
+expect_grep "scored: subtotals" "$T/scored.txt" "自评得分合计：95分。其中(一)服务科学发展16.5分"
+pdfinfo "$T/scored.pdf" >"$T/info"
+expect_grep "scored: author is the unit" "$T/info" "Author: *乐山市第一中学工会"
+mkdir "$T/detach"
+pdfdetach -saveall -o "$T/detach" "$T/scored.pdf"
+if cmp -s "$T/detach/leshan-2012.md" rubrics/leshan-2012.md && cmp -s "$T/detach/leshan-yizhong.yaml" examples/leshan-yizhong.yaml; then ok; else bad "scored: embedded sources differ from the files"; ls "$T/detach"; fi
+expect_exit 0 "qpdf --check scored" qpdf --check "$T/scored.pdf"
+"$GW" score rubrics/leshan-2012.md examples/leshan-yizhong.yaml -o "$T/scored2.pdf" >/dev/null
+if cmp -s "$T/scored.pdf" "$T/scored2.pdf"; then ok; else bad "scored: two runs differ"; fi
+SOURCE_DATE_EPOCH=1356048000 "$GW" score rubrics/leshan-2012.md examples/leshan-yizhong.yaml -o "$T/scored3.pdf" >/dev/null
+if cmp -s "$T/scored.pdf" "$T/scored3.pdf"; then bad "scored: SOURCE_DATE_EPOCH is ignored"; else ok; fi
+expect_exit 0 "score zhuzhou by levels" "$GW" score rubrics/zhuzhou-2011.md examples/zhuzhou-gongan.yaml -o "$T/zz.pdf"
+pdftotext -raw "$T/zz.pdf" - | tr -d ' \n' >"$T/zz.txt"
+expect_grep "zhuzhou scored by levels" "$T/zz.txt" "自评得分合计：80分。"
+if grep -q "单位：市卫生系统工会" "$T/zz.txt"; then bad "a scored document shows other units"; else ok; fi
+
+# A bad scores file: file:line, exit 1, and the good PDF already there untouched.
+cp "$T/scored.pdf" "$T/keep.pdf"
+printf '单位: 乐山市第一中学工会\n得分:\n  "1.1": 4\n' >"$T/bad.yaml"
+expect_exit 1 "score: bad scores file" "$GW" score rubrics/leshan-2012.md "$T/bad.yaml" -o "$T/keep.pdf"
+expect_grep "score: bad score message" "$T/err" "bad.yaml:3: error: item 1.1: 4分 is more than its 3分"
+if cmp -s "$T/keep.pdf" "$T/scored.pdf"; then ok; else bad "a failed run replaced the PDF"; fi
+if ls "$T"/keep.pdf.* >/dev/null 2>&1; then bad "a failed run left a temporary file"; else ok; fi
+expect_exit 1 "score: no such unit" "$GW" score rubrics/zhuzhou-2011.md "$T/bad.yaml" -o "$T/none.pdf"
+expect_grep "score: unknown unit message" "$T/err" "bad.yaml:1: error: the rubric rubrics/zhuzhou-2011.md has no table for 单位 '乐山市第一中学工会'"
+if [ -e "$T/none.pdf" ]; then bad "a failed run wrote a PDF"; else ok; fi
 
 # --- command line: exit 2 --------------------------------------------------
 expect_exit 0 "--help" "$GW" --help

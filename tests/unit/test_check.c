@@ -164,7 +164,7 @@ static void test_bad_layouts(void **state)
     } cases[] = {
         {"table:\n  columns: []\n", "2: 'columns' must list at least one column"},
         {"colour: red\ntable: {columns: [{show: text, width_mm: 10}]}\n", "1: unknown setting 'colour' (known: name, notice, table)"},
-        {"table:\n  columns:\n    - {show: picture, width_mm: 10}\n", "3: 'show' must be one of seq, category, name, text, points, score, field, blank"},
+        {"table:\n  columns:\n    - {show: picture, width_mm: 10}\n", "3: 'show' must be one of seq, category, name, text, points, score, field, blank, remark"},
         {"table:\n  columns:\n    - {show: text}\n", "3: 'width_mm' must be given and positive"},
         {"table:\n  columns:\n    - {show: text, width_mm: 100}\n    - {show: text, width_mm: 50}\n", "4: 'show' shows what another column already shows"},
         {"table:\n  columns:\n    - {show: text, width_mm: 180}\n", "3: 'columns' are wider in all than the 170 mm an A4 table can take"},

@@ -1,0 +1,186 @@
+/* grade: a scoresheet checked against its rubric, and the sums it gives.
+ *
+ * Every problem is reported at its line of the scores file and nothing is
+ * guessed: a score above the item's points, a level the rubric does not
+ * define, an item not scored (unless 缺项: 零分), a level share finer than a
+ * hundredth of a point.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "scores.h"
+#include "text.h"
+
+#define VETO_YES "是"
+#define VETO_NO  "否"
+
+/* The unit of the rubric the scoresheet names: by name where the rubric has
+ * 单位 tables, else the rubric's only table. */
+static int find_unit(const document *doc, const scoresheet *s, grades *g, diag_list *d)
+{
+    for (size_t a = 0; a < doc->len; a++) {
+        for (size_t u = 0; u < doc->atts[a].len; u++) {
+            const unit *un = &doc->atts[a].units[u];
+            if (!un->name || strcmp(un->name, s->unit) == 0) {
+                g->att = &doc->atts[a];
+                g->unit = un;
+                g->unit_name = s->unit;
+                return 0;
+            }
+        }
+    }
+    return diag_error(d, s->path, s->unit_line, "the rubric %s has no table for 单位 '%s'", doc->path, s->unit);
+}
+
+static const item *item_by_id(const unit *u, const char *id, size_t *seq)
+{
+    for (size_t c = 0, k = 0; c < u->len; c++)
+        for (size_t i = 0; i < u->cats[c].len; i++, k++)
+            if (strcmp(u->cats[c].items[i].id, id) == 0) {
+                *seq = k;
+                return &u->cats[c].items[i];
+            }
+    return NULL;
+}
+
+/* The share (in percent, may be negative) of the level named in the
+ * 评分档次 text "全面完成 100%；基本完成 70%；资料不全 -20%". */
+static int level_share(const char *levels, const char *name, long *pct)
+{
+    char *copy = xstrdup(levels);
+    int found = -1;
+    for (char *part = copy; part && found < 0;) {
+        char *next = strstr(part, "；");
+        if (next) {
+            *next = '\0';
+            next += strlen("；");
+        }
+        trim(part);
+        char *space = strrchr(part, ' ');
+        if (space) {
+            *space = '\0';
+            char *end;
+            long v = strtol(space + 1, &end, 10);
+            if (strcmp(trim(part), name) == 0 && strcmp(end, "%") == 0) {
+                *pct = v;
+                found = 0;
+            }
+        }
+        part = next;
+    }
+    free(copy);
+    return found;
+}
+
+static int score_by_levels(const scoresheet *s, const score_entry *e, const item *it, const char *levels,
+                           points *out, diag_list *d)
+{
+    if (!levels)
+        return diag_error(d, s->path, e->line, "item %s: '%s' is not a number, and the rubric gives no %s for it",
+                          e->id, e->levels[0], FIELD_LEVELS);
+    long total = 0;
+    bool has_base = false;
+    for (size_t k = 0; k < e->nlevels; k++) {
+        long pct;
+        if (level_share(levels, e->levels[k], &pct) < 0)
+            return diag_error(d, s->path, e->line, "item %s: '%s' is not one of its levels (%s)", e->id,
+                              e->levels[k], levels);
+        has_base |= pct >= 0;
+        total += pct;
+    }
+    if (!has_base)
+        total += 100; /* only deductions: from full marks */
+    if (total < 0)
+        total = 0;
+    points product = it->pts * total;
+    if (product % 100 != 0) {
+        char buf[32];
+        return diag_error(d, s->path, e->line, "item %s: %ld%% of %s分 is finer than 0.01分", e->id, total,
+                          points_format(it->pts, buf));
+    }
+    *out = product / 100;
+    return 0;
+}
+
+static int grade_entry(const scoresheet *s, const score_entry *e, const grades *g, item_grade *ig, diag_list *d)
+{
+    size_t seq;
+    const item *it = item_by_id(g->unit, e->id, &seq);
+    char a[32], b[32];
+    if (!it)
+        return diag_error(d, s->path, e->line, "no item %s in %s", e->id, g->unit->name ? g->unit->name : "the rubric");
+    item_grade *slot = &ig[seq];
+    if (slot->score != POINTS_NONE || slot->vetoed)
+        return diag_error(d, s->path, e->line, "item %s is scored twice", e->id);
+    slot->remark = e->remark;
+    if (it->kind == KIND_VETO) {
+        if (e->value || e->nlevels != 1 || (strcmp(e->levels[0], VETO_YES) && strcmp(e->levels[0], VETO_NO)))
+            return diag_error(d, s->path, e->line, "item %s is a veto item: write %s (it happened) or %s", e->id,
+                              VETO_YES, VETO_NO);
+        slot->vetoed = strcmp(e->levels[0], VETO_YES) == 0;
+        slot->score = 0;
+        return 0;
+    }
+    points v;
+    const char *why;
+    if (e->value && points_parse(e->value, &v, &why) < 0)
+        return diag_error(d, s->path, e->line, "item %s: cannot read '%s': %s", e->id, e->value, why);
+    if (!e->value && score_by_levels(s, e, it, item_field(it, g->unit, g->att, FIELD_LEVELS), &v, d) < 0)
+        return -1;
+    if (v > it->pts)
+        return diag_error(d, s->path, e->line, "item %s: %s分 is more than its %s分", e->id, points_format(v, a),
+                          points_format(it->pts, b));
+    slot->score = v;
+    return 0;
+}
+
+static void add_up(grades *g)
+{
+    const unit *u = g->unit;
+    for (size_t c = 0, k = 0; c < u->len; c++) {
+        for (size_t i = 0; i < u->cats[c].len; i++, k++) {
+            const item_grade *ig = &g->items[k];
+            points v = ig->score == POINTS_NONE ? 0 : ig->score;
+            g->category[c] += v;
+            if (u->cats[c].items[i].kind == KIND_BONUS)
+                g->bonus += v;
+            else if (u->cats[c].items[i].kind == KIND_NORMAL)
+                g->base += v;
+            g->vetoed |= ig->vetoed;
+        }
+    }
+    g->total = g->vetoed ? 0 : g->base + g->bonus;
+}
+
+int grades_compute(const document *doc, const scoresheet *s, grades *g, diag_list *d)
+{
+    memset(g, 0, sizeof *g);
+    if (find_unit(doc, s, g, d) < 0)
+        return -1;
+    const unit *u = g->unit;
+    for (size_t c = 0; c < u->len; c++)
+        g->nitems += u->cats[c].len;
+    g->items = xcalloc(g->nitems + 1, sizeof *g->items);
+    g->category = xcalloc(u->len + 1, sizeof *g->category);
+    for (size_t k = 0; k < g->nitems; k++)
+        g->items[k].score = POINTS_NONE;
+    int rc = 0;
+    for (size_t i = 0; i < s->len; i++)
+        if (grade_entry(s, &s->items[i], g, g->items, d) < 0)
+            rc = -1;
+    for (size_t c = 0, k = 0; c < u->len; c++)
+        for (size_t i = 0; i < u->cats[c].len; i++, k++)
+            if (g->items[k].score == POINTS_NONE && !s->missing_is_zero)
+                rc = diag_error(d, s->path, 0, "item %s is not scored (write \"%s\": N under 得分, or 缺项: 零分)",
+                                u->cats[c].items[i].id, u->cats[c].items[i].id);
+    add_up(g);
+    return rc;
+}
+
+void grades_free(grades *g)
+{
+    free(g->items);
+    free(g->category);
+    memset(g, 0, sizeof *g);
+}

@@ -1,0 +1,147 @@
+/* scores: reading a unit's scores file (see scores.h for its form). */
+#include "scores.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ytree.h"
+
+#define KEY_UNIT    "单位"
+#define KEY_SCORER  "评分人"
+#define KEY_DATE    "评分日期"
+#define KEY_MISSING "缺项"
+#define KEY_SCORES  "得分"
+#define KEY_POINTS  "分"
+#define KEY_LEVELS  "档次"
+#define KEY_REMARK  "说明"
+
+static int add_levels(score_entry *e, const ynode *v, const char *file, diag_list *d)
+{
+    if (v->kind == Y_SCALAR) {
+        e->levels = xrealloc(e->levels, (e->nlevels + 1) * sizeof *e->levels);
+        e->levels[e->nlevels++] = xstrdup(v->text);
+        return 0;
+    }
+    if (v->kind != Y_LIST || v->len == 0)
+        return diag_error(d, file, v->line, "item %s: give completion levels as a name or a list of names", e->id);
+    for (size_t i = 0; i < v->len; i++) {
+        if (v->kids[i]->kind != Y_SCALAR)
+            return diag_error(d, file, v->kids[i]->line, "item %s: a completion level is a name", e->id);
+        if (add_levels(e, v->kids[i], file, d) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* "3", "基本完成", [基本完成, 资料不全] or {分: 3, 档次: …, 说明: …}. */
+static int read_entry(score_entry *e, const ynode *v, const char *file, diag_list *d)
+{
+    static const char *const known[] = {KEY_POINTS, KEY_LEVELS, KEY_REMARK, NULL};
+    if (v->kind == Y_SCALAR) {
+        const char *s = v->text;
+        bool numeric = (*s >= '0' && *s <= '9') || *s == '-' || starts_with(s, "\xEF\xBC"); /* ０-９, －: reported later */
+        if (numeric)
+            e->value = xstrdup(s);
+        else
+            return add_levels(e, v, file, d);
+        return 0;
+    }
+    if (v->kind == Y_LIST)
+        return add_levels(e, v, file, d);
+    if (ymap_check_keys(v, known, file, "score setting", d) < 0)
+        return -1;
+    const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS);
+    const char *remark = ymap_str(v, KEY_REMARK);
+    if ((pts != NULL) == (lv != NULL))
+        return diag_error(d, file, v->line, "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
+    if (pts && pts->kind != Y_SCALAR)
+        return diag_error(d, file, pts->line, "item %s: %s is one number", e->id, KEY_POINTS);
+    if (pts)
+        e->value = xstrdup(pts->text);
+    else if (add_levels(e, lv, file, d) < 0)
+        return -1;
+    if (remark)
+        e->remark = xstrdup(remark);
+    return 0;
+}
+
+static int read_scores(scoresheet *s, const ynode *map, diag_list *d)
+{
+    if (!map || map->kind != Y_MAP)
+        return diag_error(d, s->path, map ? map->line : 1, "'%s' must list the scores: \"1.1\": 3", KEY_SCORES);
+    int rc = 0;
+    for (size_t i = 0; i < map->len; i++) {
+        GROW(s->items, s->len, s->cap);
+        score_entry *e = memset(&s->items[s->len++], 0, sizeof(score_entry));
+        e->id = xstrdup(map->keys[i]);
+        e->line = map->key_lines[i];
+        if (read_entry(e, map->kids[i], s->path, d) < 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
+{
+    static const char *const known[] = {KEY_UNIT, KEY_SCORER, KEY_DATE, KEY_MISSING, KEY_SCORES, NULL};
+    if (root->kind != Y_MAP)
+        return diag_error(d, s->path, root->line, "a scores file is lines of the form 名称: 值");
+    int rc = ymap_check_keys(root, known, s->path, "key", d);
+    const char *unit_name = ymap_str(root, KEY_UNIT);
+    if (!unit_name || !*unit_name)
+        rc = diag_error(d, s->path, 1, "the scores file needs '%s: NAME'", KEY_UNIT);
+    else {
+        s->unit = xstrdup(unit_name);
+        s->unit_line = ymap_get(root, KEY_UNIT)->line;
+    }
+    const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
+    s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
+    s->date = date && *date ? xstrdup(date) : NULL;
+    const char *missing = ymap_str(root, KEY_MISSING);
+    if (missing && strcmp(missing, "零分") != 0 && strcmp(missing, "报错") != 0)
+        rc = diag_error(d, s->path, ymap_get(root, KEY_MISSING)->line, "'%s' is 零分 or 报错, not '%s'", KEY_MISSING, missing);
+    s->missing_is_zero = missing && strcmp(missing, "零分") == 0;
+    if (read_scores(s, ymap_get(root, KEY_SCORES), d) < 0)
+        rc = -1;
+    return rc;
+}
+
+int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
+{
+    *out = NULL;
+    ynode *root = NULL;
+    if (ytree_load(path, &root, d) < 0)
+        return -1;
+    scoresheet *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    int rc = read_sheet(s, root, d);
+    ytree_free(root);
+    if (rc < 0) {
+        scoresheet_free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+void scoresheet_free(scoresheet *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->len; i++) {
+        score_entry *e = &s->items[i];
+        free(e->id);
+        free(e->value);
+        for (size_t k = 0; k < e->nlevels; k++)
+            free(e->levels[k]);
+        free(e->levels);
+        free(e->remark);
+    }
+    free(s->items);
+    free(s->path);
+    free(s->unit);
+    free(s->scorer);
+    free(s->date);
+    free(s);
+}

@@ -1,0 +1,83 @@
+/* scores: one unit's scores file, as written; and the grades they give.
+ *
+ * A scores file is YAML:
+ *
+ *   单位: 乐山市第一中学工会        the unit scored (for a rubric with 单位
+ *                                  tables: which table)
+ *   评分人: 张三                    optional
+ *   评分日期: 2012年12月20日        optional
+ *   缺项: 零分                      optional: an item not scored counts 0
+ *                                  (default: it is an error)
+ *   得分:
+ *     "1.1": 3                     points, half-width digits, ≤ 2 decimals
+ *     "1.2": 基本完成               a completion level of the item's 评分档次
+ *     "1.3": [基本完成, 资料不全]    levels add up: 70% − 20%
+ *     "1.4": {分: 1.5, 说明: 资料不全}   with a remark
+ *     "6.1": 否                     a veto item: 是 (happened) or 否
+ *
+ * A completion level is defined by the rubric's **评分档次** field (item, unit
+ * or attachment): "全面完成 100%；基本完成 70%；资料不全 -20%".  A level of N%
+ * gives N% of the item's points; a negative one takes that share away.
+ *
+ * Grades are exact: hundredths of a point; a level that would need finer
+ * steps is an error, never rounded.
+ */
+#ifndef GONGWEN_SCORES_H
+#define GONGWEN_SCORES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+#define FIELD_LEVELS "评分档次"
+
+typedef struct score_entry {
+    char *id;            /* "2.3" */
+    int line;
+    char *value;         /* the points as written, or NULL when given by levels */
+    char **levels;       /* completion levels named, or veto 是/否 */
+    size_t nlevels;
+    char *remark;
+} score_entry;
+
+typedef struct scoresheet {
+    char *path;
+    char *unit;
+    int unit_line;
+    char *scorer;
+    char *date;
+    bool missing_is_zero;
+    score_entry *items;
+    size_t len, cap;
+} scoresheet;
+
+int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
+void scoresheet_free(scoresheet *s);
+
+typedef struct item_grade {
+    points score;        /* POINTS_NONE: not scored (missing counted as 0) */
+    const char *remark;  /* borrowed from the scoresheet */
+    bool vetoed;         /* a veto item that happened */
+} item_grade;
+
+typedef struct grades {
+    const attachment *att;
+    const unit *unit;    /* the table scored */
+    const char *unit_name;
+    item_grade *items;   /* one per item of unit, in order (seq - 1) */
+    size_t nitems;
+    points *category;    /* per category of unit: sum of its items */
+    points base;         /* sum of normal items */
+    points bonus;        /* sum of bonus items */
+    points total;        /* base + bonus, or 0 when vetoed */
+    bool vetoed;
+} grades;
+
+/* Checks every score against the rubric and computes the grades of the unit
+ * the scoresheet names.  Reports each problem at its line of the scores file. */
+int grades_compute(const document *doc, const scoresheet *s, grades *g, diag_list *d);
+void grades_free(grades *g);
+
+#endif
