@@ -80,7 +80,8 @@ test check: deps
 demo: deps
 	@$(MAKE) --no-print-directory samples
 # Scored samples: RUBRIC:SCORES pairs (rubrics/RUBRIC.md, examples/SCORES.yaml).
-SCORED = leshan-2012:leshan-yizhong zhuzhou-2011:zhuzhou-gongan
+SCORED = leshan-2012:leshan-yizhong leshan-2012:leshan-shizhongqu leshan-2012:leshan-shidayuan \
+         zhuzhou-2011:zhuzhou-gongan zhuzhou-2011:zhuzhou-weisheng zhuzhou-2011:zhuzhou-jiaoyu
 
 samples: $(B)/gongwen
 	@mkdir -p out
