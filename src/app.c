@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "coverage.h"
 #include "fonts.h"
 #include "gb2312.h"
 #include "layout.h"
@@ -104,7 +105,7 @@ int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
 /* ---- build --------------------------------------------------------------- */
 
 /* First readable of: --fontmap, ./fonts/fontmap.yaml, the rubric's
- * ../fonts/fontmap.yaml, the installed map. */
+ * ../fonts/fontmap.yaml, the installed map; NULL if none exists. */
 static char *find_fontmap(const app_options *opt, const char *rubric)
 {
     if (opt->fontmap)
@@ -120,77 +121,7 @@ static char *find_fontmap(const app_options *opt, const char *rubric)
         else
             free(candidates[i]);
     }
-    return found ? found : xstrdup("fonts/fontmap.yaml");
-}
-
-static int check_notice_coverage(const document *doc, const notice_layout *nl, const fontset *fs, diag_list *d)
-{
-    int rc = 0;
-    const struct { const char *key; font_spec f; } parts[] = {
-        {META_MASTHEAD, nl->masthead}, {META_ISSUER, nl->masthead}, {META_NUMBER, nl->number},
-        {META_TITLE, nl->title},       {META_RECIPIENTS, nl->body}, {META_SIGNATURE, nl->body},
-        {META_ISSUER, nl->body},       {META_DATE, nl->body},       {META_ATTACH_NOTE, nl->body},
-        {META_CC, nl->body},           {META_PRINTER, nl->body},    {META_PRINT_DATE, nl->body},
-    };
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        const field *f = field_find(&doc->meta, parts[i].key);
-        if (f && fontset_check_text(fs, parts[i].f.role, f->value, doc->path, f->line, d) < 0)
-            rc = -1;
-    }
-    for (size_t i = 0; i < doc->nbody; i++) {
-        font_role roles[] = {nl->body.role, nl->heading1.role, nl->heading2.role};
-        for (size_t k = 0; k < 3; k++)
-            if (fontset_check_text(fs, roles[k], doc->body[i].text, doc->path, doc->body[i].line, d) < 0)
-                return -1; /* one report per paragraph is enough */
-    }
-    return rc;
-}
-
-static int check_item_coverage(const document *doc, const attachment *a, const unit *u, const item *it,
-                               const layout *lay, const fontset *fs, diag_list *d)
-{
-    font_role role = lay->table.cell.role;
-    int rc = fontset_check_text(fs, role, it->text, doc->path, it->line, d);
-    if (it->name && fontset_check_text(fs, role, it->name, doc->path, it->line, d) < 0)
-        rc = -1;
-    for (size_t k = 0; k < lay->table.ncolumns; k++) {
-        const column *col = &lay->table.columns[k];
-        const char *v = col->show == SHOW_FIELD ? item_field(it, u, a, col->field) : NULL;
-        if (v && fontset_check_text(fs, role, v, doc->path, it->line, d) < 0)
-            rc = -1;
-    }
-    return rc;
-}
-
-/* Every character is checked against the role that will draw it before
- * anything is typeset: a missing glyph is an error with its line, never an
- * empty box in the PDF. */
-static int check_coverage(const document *doc, const layout *lay, const fontset *fs, diag_list *d)
-{
-    int rc = document_has_notice(doc) ? check_notice_coverage(doc, &lay->notice, fs, d) : 0;
-    const table_layout *tl = &lay->table;
-    for (size_t i = 0; i < tl->ncolumns; i++)
-        if (fontset_check_text(fs, tl->header.role, tl->columns[i].header, lay->path, tl->columns[i].line, d) < 0)
-            rc = -1;
-    for (size_t i = 0; i < doc->len; i++) {
-        const attachment *a = &doc->atts[i];
-        if (fontset_check_text(fs, tl->title.role, a->title, doc->path, a->line, d) < 0 ||
-            fontset_check_text(fs, lay->notice.attachment_label.role, a->label, doc->path, a->line, d) < 0)
-            rc = -1;
-        for (size_t u = 0; u < a->len; u++) {
-            const unit *un = &a->units[u];
-            if (un->name && fontset_check_text(fs, tl->unit_line.role, un->name, doc->path, un->line, d) < 0)
-                rc = -1;
-            for (size_t c = 0; c < un->len; c++) {
-                if (fontset_check_text(fs, tl->cell.role, un->cats[c].heading, doc->path, un->cats[c].line, d) < 0)
-                    rc = -1;
-                for (size_t k = 0; k < un->cats[c].len; k++)
-                    if (check_item_coverage(doc, a, un, &un->cats[c].items[k], lay, fs, d) < 0)
-                        rc = -1;
-            }
-        }
-    }
-    return rc;
+    return found; /* NULL: none of them */
 }
 
 static char *default_output(const char *rubric)
@@ -257,17 +188,6 @@ static int typeset_and_write(const document *doc, const layout *lay, const fonts
     return rc;
 }
 
-/* Coverage of what a scoresheet adds to the page: the unit's name, remarks. */
-static int check_score_coverage(const scoresheet *sheet, const layout *lay, const fontset *fs, diag_list *d)
-{
-    int rc = fontset_check_text(fs, lay->table.unit_line.role, sheet->unit, sheet->path, sheet->unit_line, d);
-    for (size_t i = 0; i < sheet->len; i++)
-        if (sheet->items[i].remark &&
-            fontset_check_text(fs, lay->table.cell.role, sheet->items[i].remark, sheet->path, sheet->items[i].line, d) < 0)
-            rc = -1;
-    return rc;
-}
-
 /* build and score: rubric (and scores) to PDF.  Nothing is written unless
  * every check passed. */
 static int produce(const app_options *opt, const char *path, const char *scores_path, diag_list *d, FILE *out)
@@ -285,12 +205,15 @@ static int produce(const app_options *opt, const char *path, const char *scores_
         rc = -1;
     char *fontmap = find_fontmap(opt, path);
     char *output = opt->output ? xstrdup(opt->output) : default_output(scores_path ? scores_path : path);
+    if (rc == 0 && !fontmap)
+        rc = diag_error(d, path, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric nor "
+                                    "installed; name one with --fontmap");
     if (rc == 0)
         rc = fontset_load(fontmap, &fs, d);
     if (rc == 0)
-        rc = check_coverage(doc, lay, fs, d);
+        rc = coverage_check_document(doc, lay, fs, d);
     if (rc == 0 && sheet)
-        rc = check_score_coverage(sheet, lay, fs, d);
+        rc = coverage_check_scores(sheet, lay, fs, d);
     if (rc == 0)
         rc = typeset_and_write(doc, lay, fs, sheet ? &g : NULL, sheet, output, d);
     if (rc == 0)
@@ -324,6 +247,8 @@ int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     (void)argc;
     (void)argv;
     char *fontmap = find_fontmap(opt, ".");
+    if (!fontmap)
+        return diag_error(d, NULL, 0, "no font map: fonts/fontmap.yaml is neither here nor installed; name one with --fontmap");
     fontset *fs = NULL;
     if (fontset_load(fontmap, &fs, d) < 0) {
         free(fontmap);

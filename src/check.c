@@ -7,6 +7,7 @@
  */
 #include "check.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,23 +66,36 @@ static const char *item_title(const item *it)
     return it->name ? it->name : it->text;
 }
 
+static bool same_item(const item *a, const item *b)
+{
+    if (a->name || b->name)
+        return a->name && b->name && strcmp(a->name, b->name) == 0 &&
+               (strcmp(a->text, b->text) == 0 || !a->text[0]);
+    return a->text[0] && strcmp(a->text, b->text) == 0;
+}
+
+/* The first item before cats[c].items[i] that is the same, or NULL. */
+static const item *earlier_twin(const unit *u, size_t c, size_t i)
+{
+    const item *a = &u->cats[c].items[i];
+    for (size_t c2 = 0; c2 <= c; c2++) {
+        size_t end = c2 == c ? i : u->cats[c2].len;
+        for (size_t j = 0; j < end; j++)
+            if (same_item(a, &u->cats[c2].items[j]))
+                return &u->cats[c2].items[j];
+    }
+    return NULL;
+}
+
 static int check_duplicates(const document *doc, const unit *u, diag_list *d)
 {
     int rc = 0;
     for (size_t c = 0; c < u->len; c++) {
         for (size_t i = 0; i < u->cats[c].len; i++) {
-            const item *a = &u->cats[c].items[i];
-            for (size_t c2 = 0; c2 <= c; c2++) {
-                size_t end = c2 == c ? i : u->cats[c2].len;
-                for (size_t j = 0; j < end; j++) {
-                    const item *b = &u->cats[c2].items[j];
-                    int same_name = a->name && b->name && strcmp(a->name, b->name) == 0;
-                    int same_text = a->text[0] && strcmp(a->text, b->text) == 0;
-                    if ((a->name || b->name) ? same_name && (same_text || !a->text[0]) : same_text)
-                        rc = diag_error(d, doc->path, a->line, "duplicate item: the same as line %d",
-                                        b->line);
-                }
-            }
+            const item *twin = earlier_twin(u, c, i);
+            if (twin)
+                rc = diag_error(d, doc->path, u->cats[c].items[i].line, "duplicate item: the same as line %d",
+                                twin->line);
         }
     }
     return rc;

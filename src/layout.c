@@ -57,6 +57,21 @@ static double number(reader *r, const ynode *map, const char *key, double fallba
     return v;
 }
 
+/* A size that must be above zero: a zero font size or line pitch would give
+ * nothing to draw and no progress down the page. */
+static double positive(reader *r, const ynode *map, const char *key, double fallback, double max)
+{
+    double v = number(r, map, key, fallback);
+    if (v <= 0 || v > max) {
+        const ynode *n = ymap_get(map, key);
+        char *what = xasprintf("must be above 0 and at most %g", max);
+        bad(r, n ? n : map, key, what);
+        free(what);
+        return fallback;
+    }
+    return v;
+}
+
 static bool flag(reader *r, const ynode *map, const char *key, bool fallback)
 {
     const ynode *n = ymap_get(map, key);
@@ -109,7 +124,7 @@ static font_spec font(reader *r, const ynode *parent, const char *key, font_role
         else
             f.role = (font_role)found;
     }
-    f.size_pt = number(r, n, "size_pt", size);
+    f.size_pt = positive(r, n, "size_pt", size, 200);
     f.bold = flag(r, n, "bold", false);
     return f;
 }
@@ -141,8 +156,8 @@ static void read_notice(reader *r, const ynode *root, notice_layout *nl)
     /* Defaults are GB/T 9704-2012's own numbers. */
     nl->margin_top_mm = number(r, n, "margin_top_mm", 37);
     nl->margin_left_mm = number(r, n, "margin_left_mm", 28);
-    nl->text_width_mm = number(r, n, "text_width_mm", 156);
-    nl->text_height_mm = number(r, n, "text_height_mm", 225);
+    nl->text_width_mm = positive(r, n, "text_width_mm", 156, 210);
+    nl->text_height_mm = positive(r, n, "text_height_mm", 225, 297);
     nl->lines_per_page = (int)number(r, n, "lines_per_page", 22);
     nl->chars_per_line = (int)number(r, n, "chars_per_line", 28);
     nl->body = font(r, n, "body", ROLE_FANGSONG, 16);
@@ -217,6 +232,8 @@ static void check_columns(reader *r, const ynode *list, const table_layout *t)
             bad(r, list->kids[i], "show", "shows what another column already shows");
         if (i + (size_t)c->header_span > t->ncolumns)
             bad(r, list->kids[i], "header_span", "reaches past the last column");
+        if (c->width_mm > 0 && 2 * t->padding_mm >= c->width_mm)
+            bad(r, list->kids[i], "width_mm", "leaves no room inside the cell padding");
     }
     if (total > 170 + 1e-9)
         bad(r, list, "columns", "are wider in all than the 170 mm an A4 table can take");
@@ -240,8 +257,8 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
     t->cell = font(r, n, "cell", ROLE_FANGSONG, 12);
     t->line_width_pt = number(r, n, "line_width_pt", 0.75);
     t->padding_mm = number(r, n, "padding_mm", 1.5);
-    t->min_row_mm = number(r, n, "min_row_mm", 10);
-    t->line_gap = number(r, n, "line_gap", 1.4);
+    t->min_row_mm = positive(r, n, "min_row_mm", 10, 100);
+    t->line_gap = positive(r, n, "line_gap", 1.4, 10);
     t->total_label = string(r, n, "total_label", NULL);
     t->total_span = (int)number(r, n, "total_span", 1);
     t->unit_prefix = string(r, n, "unit_prefix", "单位：");

@@ -46,30 +46,13 @@ static double body_tracking(const setter *s)
     return s->fr.char_pitch - s->nl->body.size_pt;
 }
 
-/* Bytes of the run of Chinese numerals 一…十 at the start of s. */
-static size_t numerals_length(const char *s)
+font_spec notice_paragraph_font(const notice_layout *nl, const char *text)
 {
-    static const char numerals[] = "一二三四五六七八九十";
-    size_t n = 0;
-    for (;;) {
-        const char *hit = NULL;
-        for (size_t i = 0; i + 3 <= sizeof numerals - 1 && !hit; i += 3)
-            if (strncmp(s + n, numerals + i, 3) == 0)
-                hit = numerals + i;
-        if (!hit)
-            return n;
-        n += 3;
-    }
-}
-
-/* The role of a body paragraph follows its opening: 一、 Hei, （一） Kai. */
-static font_spec paragraph_font(const notice_layout *nl, const char *text)
-{
-    size_t n = numerals_length(text);
+    size_t n = cjk_numerals_length(text);
     if (n > 0 && starts_with(text + n, "、"))
         return nl->heading1;
     if (starts_with(text, "（")) {
-        n = numerals_length(text + 3);
+        n = cjk_numerals_length(text + 3);
         if (n > 0 && starts_with(text + 3 + n, "）"))
             return nl->heading2;
     }
@@ -225,7 +208,7 @@ void notice_typeset(const document *doc, const layout *lay, const fontset *fs, l
     free(to);
     double indent = 2 * s.fr.char_pitch;
     for (size_t i = 0; i < doc->nbody; i++)
-        set_paragraph(&s, doc->body[i].text, paragraph_font(nl, doc->body[i].text), indent);
+        set_paragraph(&s, doc->body[i].text, notice_paragraph_font(nl, doc->body[i].text), indent);
     const char *note = field_value(&doc->meta, META_ATTACH_NOTE);
     if (note) {
         char *line = xasprintf("附件：%s", note);

@@ -11,6 +11,10 @@
  * the notice's required front-matter keys are present. */
 void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out);
 
+/* The font of a body paragraph follows its opening: 一、 Hei, （一） Kai,
+ * anything else the body font. */
+font_spec notice_paragraph_font(const notice_layout *nl, const char *text);
+
 /* "— N —" on every page: odd pages right, even pages left, one character in,
  * page_number_gap_mm below the text area. */
 void page_numbers_add(layout_doc *out, const notice_layout *nl, const fontset *fs);

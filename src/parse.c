@@ -193,15 +193,8 @@ static size_t label_length(const char *s)
         }
         return 0;
     }
-    static const char *const numerals = "一二三四五六七八九十";
-    size_t i = 0;
-    while (s[i] && strncmp(s + i, "、", 3) != 0) {
-        const char *hit = strstr(numerals, (char[4]){s[i], s[i + 1], s[i + 2], 0});
-        if (!hit || (hit - numerals) % 3 != 0)
-            return 0;
-        i += 3;
-    }
-    return i > 0 && s[i] ? i + 3 : 0;
+    size_t n = cjk_numerals_length(s);
+    return n > 0 && starts_with(s + n, "、") ? n + strlen("、") : 0;
 }
 
 static item_kind kind_of_category(const char *name)

@@ -339,14 +339,15 @@ static void draw_row_part(const table *t, cursor *cur, size_t r, size_t *resume,
         if (is_merged(t, r, k))
             continue; /* drawn with its merged cell */
         const cell *c = &t->cells[r * t->ncols + k];
-        if (continued && t->tl->columns[k].show == SHOW_CATEGORY)
-            resume[k] = 0; /* the category's label again on every page its row reaches */
-        size_t fit = lines_fitting(t, h), from = resume[k];
+        /* the category's label again on every page its row reaches */
+        bool label = continued && t->tl->columns[k].show == SHOW_CATEGORY;
+        size_t fit = lines_fitting(t, h), from = label ? 0 : resume[k];
         size_t to = from + fit < c->lines.len ? from + fit : c->lines.len;
         double x0 = t->col_x[k], x1 = t->col_x[k + 1];
         draw_box(cur->pg, x0, x1, top, bottom, t->tl->line_width_pt);
         draw_lines(t, cur->pg, c, from, to, x0, x1, top, bottom);
-        resume[k] = to;
+        if (!label)
+            resume[k] = to;
     }
     if (continued) {
         font_spec f = t->tl->cell;
@@ -363,7 +364,8 @@ static double rest_height(const table *t, size_t r, const size_t *resume)
     size_t most = 0;
     for (size_t k = 0; k < t->ncols; k++) {
         size_t rest = t->cells[r * t->ncols + k].lines.len - resume[k];
-        if (!is_merged(t, r, k) && rest > most)
+        bool label = t->tl->columns[k].show == SHOW_CATEGORY && resume[k] > 0; /* repeated, not continued */
+        if (!is_merged(t, r, k) && !label && rest > most)
             most = rest;
     }
     return most ? lines_height(t, most) : 0;
@@ -393,13 +395,16 @@ static void draw_merged(const table *t, page *pg, size_t first, size_t last, con
     }
 }
 
-/* Rows down the pages.  Rows [page_first, r) are on the current page; their
- * merged cells are drawn when the page is left. */
+/* Rows down the pages.  Rows [page_first, page_first + on_page) are on the
+ * current page; their merged cells are drawn when the page is left.  A page
+ * holding only its header is never left empty: a row too tall for it is split
+ * there, and a part that places no new line ends the row rather than loop. */
 static void draw_rows(const table *t, cursor *cur, const unit *u, const attachment *a, double reserve)
 {
     double *tops = xcalloc(t->nrows + 1, sizeof *tops), *bottoms = xcalloc(t->nrows + 1, sizeof *bottoms);
     size_t *resume = xcalloc(t->ncols, sizeof *resume);
     size_t page_first = 0, on_page = 0;
+    bool fresh = false; /* the page holds only its header */
     for (size_t r = 0; r < t->nrows; r++) {
         memset(resume, 0, t->ncols * sizeof *resume);
         double left = t->height[r];
@@ -409,27 +414,32 @@ static void draw_rows(const table *t, cursor *cur, const unit *u, const attachme
         while (left > 1e-6) {
             double room = cur->y - cur->fr.bottom;
             double full = cur->fr.height * 0.6; /* a row that fits in 60% of a page is never split */
-            if (left + keep > room + 1e-6 && (on_page > 0 || left <= full || room < t->line_h * 3)) {
-                draw_merged(t, cur->pg, page_first, page_first + on_page - 1, tops, bottoms);
+            if (!fresh && left + keep > room + 1e-6 && (on_page > 0 || left <= full || room < t->line_h * 3)) {
+                if (on_page > 0)
+                    draw_merged(t, cur->pg, page_first, page_first + on_page - 1, tops, bottoms);
                 new_table_page(t, cur, u, a);
                 page_first = r;
                 on_page = 0;
+                fresh = true;
                 continue;
             }
+            fresh = false;
             double h = left <= room + 1e-6 ? left : room;
             tops[on_page] = cur->y;
             draw_row_part(t, cur, r, resume, h, continued);
             bottoms[on_page] = cur->y;
+            double before = left;
             left = rest_height(t, r, resume);
-            if (left > 1e-6) {
-                on_page = 1; /* this page holds only the first part of r */
+            if (left > 1e-6 && left < before) {
                 draw_merged(t, cur->pg, r, r, tops, bottoms);
                 new_table_page(t, cur, u, a);
                 page_first = r;
                 on_page = 0;
+                fresh = true;
                 continued = true;
             } else {
                 on_page++;
+                left = 0;
             }
         }
     }
@@ -496,9 +506,10 @@ static char *scored_summary(const grades *g)
     return sb_take(&sb);
 }
 
-static void draw_summary(const table_layout *tl, const fontset *fs, cursor *cur, const grades *g)
+/* A paragraph across the text area in the unit line's font: attachment
+ * notes above a table, the scored summary below it. */
+static void draw_paragraph(const table_layout *tl, const fontset *fs, cursor *cur, const char *text)
 {
-    char *text = scored_summary(g);
     run r;
     run_shape(&r, fs, tl->unit_line, text, 0);
     lb_result lines;
@@ -517,7 +528,6 @@ static void draw_summary(const table_layout *tl, const fontset *fs, cursor *cur,
     }
     lb_result_free(&lines);
     run_free(&r);
-    free(text);
 }
 
 static size_t unit_rows(const unit *u)
@@ -549,8 +559,11 @@ static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const a
     draw_rows(&t, cur, u, a, tl->total_label ? MM_TO_PT(tl->min_row_mm) : 0);
     if (tl->total_label)
         draw_total(&t, cur, u);
-    if (g)
-        draw_summary(tl, fs, cur, g);
+    if (g) {
+        char *summary = scored_summary(g);
+        draw_paragraph(tl, fs, cur, summary);
+        free(summary);
+    }
     table_free(&t);
 }
 
@@ -584,6 +597,8 @@ void attachments_typeset(const document *doc, const layout *lay, const fontset *
                 continue; /* a scored document shows the scored unit's table only */
             cur.pg = layout_doc_add_page(out);
             draw_attachment_head(lay, fs, &cur, a, first);
+            for (size_t k = 0; first && k < a->nnotes; k++)
+                draw_paragraph(&lay->table, fs, &cur, a->notes[k]);
             draw_unit(lay, fs, &cur, a, &a->units[u], g && &a->units[u] == g->unit ? g : NULL);
             first = false;
         }

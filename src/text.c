@@ -222,6 +222,20 @@ char *trim(char *s)
     return s;
 }
 
+size_t cjk_numerals_length(const char *s)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    size_t n = 0;
+    for (;;) {
+        size_t k = 0;
+        while (k < 10 && !starts_with(s + n, numerals[k]))
+            k++;
+        if (k == 10)
+            return n;
+        n += strlen(numerals[k]);
+    }
+}
+
 bool starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -67,6 +67,9 @@ size_t utf8_length(const char *s);
 /* Decodes a valid UTF-8 string into a new array; *n gets its length. */
 uint32_t *utf8_to_cps(const char *s, size_t *n);
 
+/* Bytes of the run of Chinese numerals 一…十 at the start of s. */
+size_t cjk_numerals_length(const char *s);
+
 /* Trims ASCII white space and U+3000 at both ends, in place; returns s. */
 char *trim(char *s);
 bool starts_with(const char *s, const char *prefix);

@@ -211,6 +211,18 @@ expect_exit 1 "score: no such unit" "$GW" score rubrics/zhuzhou-2011.md "$T/bad.
 expect_grep "score: unknown unit message" "$T/err" "bad.yaml:1: error: the rubric rubrics/zhuzhou-2011.md has no table for 单位 '乐山市第一中学工会'"
 if [ -e "$T/none.pdf" ]; then bad "a failed run wrote a PDF"; else ok; fi
 
+# Inputs that once hung or read out of bounds (a review's findings): each
+# builds, in bounded time, and keeps its text.
+for f in tests/fixtures/regress/*.md; do
+    expect_exit 0 "regression $(basename "$f")" timeout 60 "$GW" build "$f" -o "$T/regress.pdf"
+done
+pdftotext -raw "$T/regress.pdf" - >/dev/null
+"$GW" build tests/fixtures/regress/notes-dropped.md -o "$T/notes.pdf" >/dev/null 2>&1
+if pdftotext -raw "$T/notes.pdf" - | grep -q NOTE; then ok; else bad "attachment notes are printed"; fi
+printf -- '---\n版式: leshan\n---\n\n# 附件：T\n\n## 类 **100分**\n\n- 一 **100分**\n' >"$T/nomap.md"
+expect_exit 1 "no font map" sh -c "cd '$T' && '$GW' build nomap.md --layouts '$(pwd)/layouts' --fontmap missing.yaml -o x.pdf"
+expect_grep "no font map message" "$T/err" "missing.yaml: error: cannot open: No such file or directory"
+
 # --- command line: exit 2 --------------------------------------------------
 expect_exit 0 "--help" "$GW" --help
 expect_grep "--help lists check" "$T/out" "check FILE.md"
