@@ -308,6 +308,8 @@ static void on_heading(parser *p, cmark_node *n)
             fail(p, line, "a level-1 heading starts an attachment and must begin with 附件: '%s'", text);
     } else if (!p->in_attachment) {
         fail(p, line, "headings belong to attachments; start one with '# 附件：TITLE' (got '%s')", text);
+    } else if (!*text) {
+        fail(p, line, "%s", "the heading has points but no name");
     } else if (is_unit_heading(text)) {
         const char *name = text + (starts_with(text, UNIT_PREFIX) ? strlen(UNIT_PREFIX) : strlen(UNIT_PREFIX_ASCII));
         char *trimmed = trim(xstrdup(name));

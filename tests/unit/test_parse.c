@@ -253,6 +253,7 @@ static void test_malformed(void **state)
         {HEAD "# 附件：T\n\n## 类\n\n#### 项 **2分**\n\n- 列表\n", "10: error: a list under an item heading: write the item's text as paragraphs"},
         {HEAD "# 附件：T\n\n## 类\n\n- 条目。 **3分**\n\n## 单位：甲\n", "10: error: categories stand before the first 单位 heading: every table of a rubric with units needs its 单位 heading"},
         {HEAD "正文![图](a.png)\n", "4: error: images are not part of the rubric format"},
+        {HEAD "# 附件：T\n\n## **3分**\n", "6: error: the heading has points but no name"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         expect_parse_error(cases[i].md, cases[i].expected);
