@@ -1,0 +1,216 @@
+/* job: one rubric made ready to typeset, and the documents made from it.
+ *
+ * Opening a job parses and checks the rubric, loads its layout and fonts and
+ * checks every character against them, once; a batch then scores many units
+ * with the same job, so a font is opened once per batch.  Each document is
+ * typeset and written whole or not at all.
+ */
+#include "job.h"
+
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "coverage.h"
+#include "notice.h"
+#include "parse.h"
+#include "pdfwrite.h"
+#include "table.h"
+#include "text.h"
+
+#ifndef GONGWEN_DATADIR
+#define GONGWEN_DATADIR "/usr/local/share/gongwen"
+#endif
+
+
+/* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
+ * from the running binary so that an install under any PREFIX or DESTDIR
+ * finds its own layouts; the compiled-in folder otherwise. */
+static char *data_dir(const char *sub)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *dir = xasprintf("%s/../share/gongwen/%s", dirname(exe), sub);
+        if (access(dir, R_OK) == 0)
+            return dir;
+        free(dir);
+    }
+    return xasprintf("%s/%s", GONGWEN_DATADIR, sub);
+}
+
+/* The layout named in the front matter: --layouts DIR, ./layouts, the
+ * rubric's ../layouts, then the installed ones. */
+static layout *load_layout(const app_options *opt, const document *doc, diag_list *d)
+{
+    const field *f = field_find(&doc->meta, META_LAYOUT);
+    if (!f)
+        return NULL; /* check reports the missing key */
+    char *copy = xstrdup(doc->path);
+    char *beside = xasprintf("%s/../layouts", dirname(copy));
+    char *installed = data_dir("layouts");
+    const char *dirs[] = {opt->layouts_dir ? opt->layouts_dir : "layouts", "layouts", beside, installed, NULL};
+    char *path = layout_find(f->value, dirs);
+    layout *lay = NULL;
+    if (!path)
+        diag_error(d, doc->path, f->line, "unknown layout '%s': no layouts/%s.yaml", f->value, f->value);
+    else
+        layout_load(path, &lay, d);
+    free(path);
+    free(installed);
+    free(beside);
+    free(copy);
+    return lay;
+}
+
+/* Parse, load the layout, check: the steps every command that reads a rubric
+ * begins with.  *doc is NULL when the file could not be parsed at all. */
+int read_rubric(const app_options *opt, const char *path, document **doc, layout **lay,
+                       check_summary *s, diag_list *d)
+{
+    *lay = NULL;
+    if (rubric_parse_file(path, doc, d) < 0)
+        return -1;
+    *lay = load_layout(opt, *doc, d);
+    int rc = check_document(*doc, *lay, s, d);
+    return *lay ? rc : -1;
+}
+
+/* First readable of: --fontmap, ./fonts/fontmap.yaml, the rubric's
+ * ../fonts/fontmap.yaml, the installed map; NULL if none exists. */
+char *find_fontmap(const app_options *opt, const char *rubric)
+{
+    if (opt->fontmap)
+        return xstrdup(opt->fontmap);
+    char *copy = xstrdup(rubric);
+    char *candidates[] = {xstrdup("fonts/fontmap.yaml"), xasprintf("%s/../fonts/fontmap.yaml", dirname(copy)),
+                          data_dir("fonts/fontmap.yaml")};
+    free(copy);
+    char *found = NULL;
+    for (size_t i = 0; i < 3; i++) {
+        if (!found && access(candidates[i], R_OK) == 0)
+            found = candidates[i];
+        else
+            free(candidates[i]);
+    }
+    return found; /* NULL: none of them */
+}
+
+/* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
+ * give the same bytes. */
+static long long source_date_epoch(diag_list *d)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return -1;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < 0) {
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+        return -1;
+    }
+    return v;
+}
+
+/* The scored unit, its scorer and date as one line of keywords. */
+static char *scored_keywords(const attachment *a, const scoresheet *sheet)
+{
+    return xasprintf("%s；自评分；%s%s%s%s", a->title, sheet->unit, sheet->scorer ? "；评分人 " : "",
+                     sheet->scorer ? sheet->scorer : "", sheet->date ? sheet->date : "");
+}
+
+static int typeset_and_write(const document *doc, const layout *lay, const fontset *fs, const grades *g,
+                             const scoresheet *sheet, const char *output, diag_list *d)
+{
+    layout_doc pages = {0};
+    if (document_has_notice(doc))
+        notice_typeset(doc, lay, fs, &pages);
+    attachments_typeset(doc, lay, fs, g, &pages);
+    page_numbers_add(&pages, &lay->notice, fs);
+    const char *title = field_value(&doc->meta, META_TITLE);
+    if (!title && doc->len > 0)
+        title = doc->atts[0].title;
+    /* A scored PDF is an archive record: it carries its own sources. */
+    pdf_attachment sources[] = {{.path = doc->path}, {.path = sheet ? sheet->path : NULL}};
+    char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
+    pdf_info info = {
+        .title = title,
+        .author = g ? g->unit_name : field_value(&doc->meta, META_ISSUER),
+        .subject = g ? "自评分" : field_value(&doc->meta, META_NUMBER),
+        .keywords = keywords ? keywords : doc->len > 0 ? doc->atts[0].title : NULL,
+        .epoch = source_date_epoch(d),
+        .attachments = g ? sources : NULL,
+        .nattachments = g ? 2 : 0,
+    };
+    int rc = pdf_write(&pages, fs, &info, output, d);
+    free(keywords);
+    layout_doc_free(&pages);
+    return rc;
+}
+int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
+{
+    memset(j, 0, sizeof *j);
+    check_summary s;
+    int rc = read_rubric(opt, rubric, &j->doc, &j->lay, &s, d);
+    char *fontmap = rc == 0 ? find_fontmap(opt, rubric) : NULL;
+    if (rc == 0 && !fontmap)
+        rc = diag_error(d, rubric, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric nor "
+                                      "installed; name one with --fontmap");
+    if (rc == 0)
+        rc = fontset_load(fontmap, &j->fs, d);
+    if (rc == 0)
+        rc = coverage_check_document(j->doc, j->lay, j->fs, d);
+    free(fontmap);
+    return rc;
+}
+
+void job_close(job *j)
+{
+    fontset_free(j->fs);
+    layout_free(j->lay);
+    document_free(j->doc);
+    memset(j, 0, sizeof *j);
+}
+
+int job_write_form(const job *j, const char *output, diag_list *d)
+{
+    return typeset_and_write(j->doc, j->lay, j->fs, NULL, NULL, output, d);
+}
+
+static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
+{
+    res->unit = xstrdup(sheet->unit);
+    res->ncats = g->unit->len;
+    res->cats = xcalloc(res->ncats + 1, sizeof *res->cats);
+    memcpy(res->cats, g->category, res->ncats * sizeof *res->cats);
+    res->total = g->total;
+    res->bonus = g->bonus;
+    res->vetoed = g->vetoed;
+}
+
+int job_write_scored(const job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
+{
+    scoresheet *sheet = NULL;
+    grades g = {0};
+    int rc = scoresheet_load(scores_path, &sheet, d);
+    if (rc == 0)
+        rc = grades_compute(j->doc, sheet, &g, d);
+    if (rc == 0)
+        rc = coverage_check_scores(sheet, j->lay, j->fs, d);
+    if (rc == 0)
+        rc = typeset_and_write(j->doc, j->lay, j->fs, &g, sheet, output, d);
+    if (rc == 0 && res)
+        result_fill(res, sheet, &g);
+    grades_free(&g);
+    scoresheet_free(sheet);
+    return rc;
+}
+
+void unit_result_free(unit_result *res)
+{
+    free(res->unit);
+    free(res->cats);
+    memset(res, 0, sizeof *res);
+}
