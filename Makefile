@@ -79,15 +79,13 @@ test check: deps
 # starts, so building must happen in a make started after the install.
 demo: deps
 	@$(MAKE) --no-print-directory samples
-# Scored samples: RUBRIC:SCORES pairs (rubrics/RUBRIC.md, examples/SCORES.yaml).
-SCORED = leshan-2012:leshan-yizhong leshan-2012:leshan-shizhongqu leshan-2012:leshan-shidayuan \
-         zhuzhou-2011:zhuzhou-gongan zhuzhou-2011:zhuzhou-weisheng zhuzhou-2011:zhuzhou-jiaoyu
-
+# Scored samples: every examples/NAME/*.yaml against rubrics/NAME.md, into
+# out/NAME/ with its 汇总表.csv.
 samples: $(B)/gongwen
 	@mkdir -p out
 	@set -e; for r in $(RUBRICS); do $(B)/gongwen build $$r -o out/$$(basename $$r .md).pdf; done
-	@set -e; for p in $(SCORED); do \
-	    $(B)/gongwen score rubrics/$${p%%:*}.md examples/$${p#*:}.yaml -o out/$${p#*:}.pdf; done
+	@set -e; for d in examples/*/; do n=$$(basename $$d); \
+	    $(B)/gongwen batch rubrics/$$n.md $$d -o out/$$n; done
 
 install: $(B)/gongwen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen/layouts $(DESTDIR)$(PREFIX)/share/gongwen/fonts

@@ -26,6 +26,7 @@ typedef struct app_options {
 int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_build(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_score(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
+int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 
 #endif

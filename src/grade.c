@@ -111,8 +111,9 @@ static int grade_entry(const scoresheet *s, const score_entry *e, const grades *
     if (!it)
         return diag_error(d, s->path, e->line, "no item %s in %s", e->id, g->unit->name ? g->unit->name : "the rubric");
     item_grade *slot = &ig[seq];
-    if (slot->score != POINTS_NONE || slot->vetoed)
+    if (slot->given)
         return diag_error(d, s->path, e->line, "item %s is scored twice", e->id);
+    slot->given = true;
     slot->remark = e->remark;
     if (it->kind == KIND_VETO) {
         if (e->value || e->nlevels != 1 || (strcmp(e->levels[0], VETO_YES) && strcmp(e->levels[0], VETO_NO)))
@@ -169,11 +170,14 @@ int grades_compute(const document *doc, const scoresheet *s, grades *g, diag_lis
     for (size_t i = 0; i < s->len; i++)
         if (grade_entry(s, &s->items[i], g, g->items, d) < 0)
             rc = -1;
+    strbuf missing = {0};
     for (size_t c = 0, k = 0; c < u->len; c++)
         for (size_t i = 0; i < u->cats[c].len; i++, k++)
-            if (g->items[k].score == POINTS_NONE && !s->missing_is_zero)
-                rc = diag_error(d, s->path, 0, "item %s is not scored (write \"%s\": N under 得分, or 缺项: 零分)",
-                                u->cats[c].items[i].id, u->cats[c].items[i].id);
+            if (!g->items[k].given)
+                sb_printf(&missing, "%s%s", missing.len ? ", " : "", u->cats[c].items[i].id);
+    if (missing.len && !s->missing_is_zero)
+        rc = diag_error(d, s->path, 0, "not scored: %s (write \"ID\": N under 得分, or 缺项: 零分)", missing.data);
+    sb_free(&missing);
     add_up(g);
     return rc;
 }

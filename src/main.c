@@ -25,6 +25,8 @@ static const char usage_text[] =
     "  build FILE.md [-o PDF]   typeset the notice and its rubric tables\n"
     "  score FILE.md SCORES.yaml [-o PDF]\n"
     "                           the same with one unit's 自评分 filled and totalled\n"
+    "  batch FILE.md DIR [-o OUTDIR]\n"
+    "                           score every DIR/*.yaml; one PDF each and 汇总表.csv\n"
     "  fonts                    list font roles, the files that serve them, coverage\n"
     "\n"
     "Run 'gongwen COMMAND --help' for a command's options.\n";
@@ -53,6 +55,14 @@ static const char score_help[] =
     "document with 自评分 filled and the total computed.  The rubric and the\n"
     "scores file are embedded in the PDF.  Without -o, writes out/SCORES.pdf.\n";
 
+static const char batch_help[] =
+    "usage: gongwen batch [--layouts DIR] [--fontmap FILE] [-o OUTDIR] FILE.md SCORES_DIR\n"
+    "\n"
+    "Scores every SCORES_DIR/*.yaml against the rubric: one PDF per scores file,\n"
+    "named after it, in OUTDIR (default out/NAME for rubric NAME.md), and\n"
+    "OUTDIR/汇总表.csv ranking the units.  A bad scores file is reported and the\n"
+    "others are still produced; the exit status is then 1.\n";
+
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
@@ -69,6 +79,7 @@ static const command commands[] = {
     {"check", check_help, app_check, 1, 1 << 20},
     {"build", build_help, app_build, 1, 1},
     {"score", score_help, app_score, 2, 2},
+    {"batch", batch_help, app_batch, 2, 2},
     {"fonts", fonts_help, app_fonts, 0, 0},
 };
 

@@ -60,6 +60,7 @@ typedef struct item_grade {
     points score;        /* POINTS_NONE: not scored (missing counted as 0) */
     const char *remark;  /* borrowed from the scoresheet */
     bool vetoed;         /* a veto item that happened */
+    bool given;          /* the scores file names the item (rightly or not) */
 } item_grade;
 
 typedef struct grades {

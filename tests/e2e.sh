@@ -180,7 +180,7 @@ LC_ALL=C awk -v tol=0.5 '
 if [ $? -eq 0 ]; then ok; else bad "notice geometry"; cat "$T/why"; fi
 
 # --- score: one unit's 自评分 filled in ----------------------------------------
-expect_exit 0 "score leshan" "$GW" score rubrics/leshan-2012.md examples/leshan-yizhong.yaml -o "$T/scored.pdf"
+expect_exit 0 "score leshan" "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored.pdf"
 pdftotext -raw "$T/scored.pdf" - | tr -d ' \n' >"$T/scored.txt"
 expect_grep "scored: unit line" "$T/scored.txt" "单位：乐山市第一中学工会"
 expect_grep "scored: total row" "$T/scored.txt" "合计100分95"
@@ -189,16 +189,46 @@ pdfinfo "$T/scored.pdf" >"$T/info"
 expect_grep "scored: author is the unit" "$T/info" "Author: *乐山市第一中学工会"
 mkdir "$T/detach"
 pdfdetach -saveall -o "$T/detach" "$T/scored.pdf"
-if cmp -s "$T/detach/leshan-2012.md" rubrics/leshan-2012.md && cmp -s "$T/detach/leshan-yizhong.yaml" examples/leshan-yizhong.yaml; then ok; else bad "scored: embedded sources differ from the files"; ls "$T/detach"; fi
+if cmp -s "$T/detach/leshan-2012.md" rubrics/leshan-2012.md && cmp -s "$T/detach/yizhong.yaml" examples/leshan-2012/yizhong.yaml; then ok; else bad "scored: embedded sources differ from the files"; ls "$T/detach"; fi
 expect_exit 0 "qpdf --check scored" qpdf --check "$T/scored.pdf"
-"$GW" score rubrics/leshan-2012.md examples/leshan-yizhong.yaml -o "$T/scored2.pdf" >/dev/null
+"$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored2.pdf" >/dev/null
 if cmp -s "$T/scored.pdf" "$T/scored2.pdf"; then ok; else bad "scored: two runs differ"; fi
-SOURCE_DATE_EPOCH=1356048000 "$GW" score rubrics/leshan-2012.md examples/leshan-yizhong.yaml -o "$T/scored3.pdf" >/dev/null
+SOURCE_DATE_EPOCH=1356048000 "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored3.pdf" >/dev/null
 if cmp -s "$T/scored.pdf" "$T/scored3.pdf"; then bad "scored: SOURCE_DATE_EPOCH is ignored"; else ok; fi
-expect_exit 0 "score zhuzhou by levels" "$GW" score rubrics/zhuzhou-2011.md examples/zhuzhou-gongan.yaml -o "$T/zz.pdf"
+expect_exit 0 "score zhuzhou by levels" "$GW" score rubrics/zhuzhou-2011.md examples/zhuzhou-2011/gongan.yaml -o "$T/zz.pdf"
 pdftotext -raw "$T/zz.pdf" - | tr -d ' \n' >"$T/zz.txt"
 expect_grep "zhuzhou scored by levels" "$T/zz.txt" "自评得分合计：80分。"
 if grep -q "单位：市卫生系统工会" "$T/zz.txt"; then bad "a scored document shows other units"; else ok; fi
+
+# --- batch: every unit of a folder, a ranked summary --------------------------
+expect_exit 0 "batch leshan" "$GW" batch rubrics/leshan-2012.md examples/leshan-2012 -o "$T/batch"
+for u in yizhong shizhongqu shidayuan; do
+    if [ -s "$T/batch/$u.pdf" ]; then ok; else bad "batch: no $u.pdf"; fi
+done
+if head -c 3 "$T/batch/汇总表.csv" | od -An -tx1 | grep -q "ef bb bf"; then ok; else bad "summary CSV starts with a BOM"; fi
+sed -n 2,4p "$T/batch/汇总表.csv" | cut -d, -f1,2 | tr -d '\r' >"$T/ranks"
+expect_same "summary ranks the units by total" "$T/ranks" "1,乐山市第一中学工会
+2,乐山师范学院工会
+3,乐山市市中区总工会"
+expect_grep "summary has category subtotals" "$T/batch/汇总表.csv" "^1,乐山市第一中学工会,16.5,27.5,16,15,20,95,否,yizhong.yaml"
+
+# One bad unit is reported; the rest are still produced; the run fails.
+mkdir "$T/mixed"
+cp examples/leshan-2012/*.yaml "$T/mixed/"
+printf '单位: 坏单位\n得分:\n  "1.1": 9\n' >"$T/mixed/bad.yaml"
+expect_exit 1 "batch with one bad unit" "$GW" batch rubrics/leshan-2012.md "$T/mixed" -o "$T/mixed-out"
+expect_grep "batch names the bad file and line" "$T/err" "mixed/bad.yaml:3: error: item 1.1: 9分 is more than its 3分"
+if [ -e "$T/mixed-out/bad.pdf" ]; then bad "batch wrote a PDF for the bad unit"; else ok; fi
+if [ "$(ls "$T/mixed-out"/*.pdf | wc -l)" -eq 3 ]; then ok; else bad "batch: the good units were not all produced"; fi
+
+# A unit's name never decides where a file goes.
+mkdir "$T/escape" "$T/escape-out"
+sed 's/^单位: .*/单位: ..\/..\/..\/escaped/' examples/leshan-2012/yizhong.yaml >"$T/escape/u.yaml"
+expect_exit 0 "batch with a hostile unit name" "$GW" batch rubrics/leshan-2012.md "$T/escape" -o "$T/escape-out"
+if [ -s "$T/escape-out/u.pdf" ] && [ -z "$(find "$T" -name 'escaped*')" ]; then ok; else bad "a unit name moved a file"; fi
+mkdir "$T/empty"
+expect_exit 1 "batch: empty folder" "$GW" batch rubrics/leshan-2012.md "$T/empty" -o "$T/none"
+expect_grep "batch: empty folder message" "$T/err" "no scores files"
 
 # A bad scores file: file:line, exit 1, and the good PDF already there untouched.
 cp "$T/scored.pdf" "$T/keep.pdf"

@@ -127,7 +127,7 @@ static void test_rejections(void **state)
         {HEAD "  \"9.9\": 1\n", "3: no item 9.9 in the rubric"},
         {HEAD "  \"1.1\": 1\n  \"1.1\": 2\n", "4: '1.1' is given twice (first on line 3)"},
         {HEAD "  \"1.1\": 1\n  \"1.2\": 25\n  \"2.1\": 1\n  \"3.1\": 0\n  \"4.1\": 3\n", "7: item 4.1 is a veto item: write 是 (it happened) or 否"},
-        {HEAD "  \"1.1\": 2.5\n  \"1.2\": 25\n" REST, "0: item 2.1 is not scored (write \"2.1\": N under 得分, or 缺项: 零分)"},
+        {HEAD "  \"1.1\": 2.5\n  \"1.2\": 25\n" REST, "0: not scored: 2.1 (write \"ID\": N under 得分, or 缺项: 零分)"},
         {"得分:\n  \"1.1\": 1\n", "1: the scores file needs '单位: NAME'"},
         {"单位: 甲\n等级: 优\n得分: {}\n", "2: unknown key '等级' (known: 单位, 评分人, 评分日期, 缺项, 得分)"},
         {"单位: 甲\n缺项: 忽略\n得分: {}\n", "2: '缺项' is 零分 or 报错, not '忽略'"},

@@ -1,0 +1,167 @@
+/* batch: every scores file of a folder against one rubric.
+ *
+ * One job (rubric, layout, fonts) serves all units.  Each unit's PDF is named
+ * after its scores file, a name read from the folder, so no unit name can
+ * lead a file out of the output folder.  A bad scores file is reported and
+ * the others are still produced; the run then fails.  The summary (汇总表)
+ * ranks the units as CSV, UTF-8 with a byte-order mark so that spreadsheet
+ * programs read the Chinese correctly.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "job.h"
+#include "text.h"
+
+#define SUMMARY_CSV "汇总表.csv"
+
+static int is_scores_file(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    return e->d_name[0] != '.' && ((n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0) ||
+                                   (n > 4 && strcmp(e->d_name + n - 4, ".yml") == 0));
+}
+
+static char *pdf_name(const char *dir, const char *scores_name)
+{
+    const char *dot = strrchr(scores_name, '.');
+    return xasprintf("%s/%.*s.pdf", dir, (int)(dot - scores_name), scores_name);
+}
+
+/* A CSV field, quoted when it holds a separator, a quote or a line end. */
+static void csv_field(strbuf *sb, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        sb_putc(sb, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                sb_putc(sb, '"');
+            sb_putc(sb, *s);
+        }
+        sb_putc(sb, '"');
+    } else {
+        sb_puts(sb, s);
+    }
+    sb_puts(sb, last ? "\r\n" : ",");
+}
+
+typedef struct scored {
+    unit_result res;
+    const char *file;
+} scored;
+
+static int by_total(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->res.total != y->res.total)
+        return x->res.total > y->res.total ? -1 : 1;
+    return strcmp(x->file, y->file);
+}
+
+static char *summary_csv(const job *j, scored *units, size_t n)
+{
+    strbuf sb = {0};
+    sb_puts(&sb, "\xEF\xBB\xBF");
+    const unit *shape = j->doc->len > 0 && j->doc->atts[0].len > 0 ? &j->doc->atts[0].units[0] : NULL;
+    csv_field(&sb, "排名", false);
+    csv_field(&sb, "单位", false);
+    for (size_t c = 0; shape && c < shape->len; c++)
+        csv_field(&sb, shape->cats[c].heading, false);
+    csv_field(&sb, "总分", false);
+    csv_field(&sb, "一票否决", false);
+    csv_field(&sb, "评分文件", true);
+    qsort(units, n, sizeof *units, by_total);
+    char buf[32];
+    for (size_t i = 0, rank = 1; i < n; i++) {
+        if (i > 0 && units[i].res.total != units[i - 1].res.total)
+            rank = i + 1; /* equal totals share a rank */
+        sb_printf(&sb, "%zu,", rank);
+        csv_field(&sb, units[i].res.unit, false);
+        for (size_t c = 0; shape && c < shape->len; c++)
+            csv_field(&sb, c < units[i].res.ncats ? points_format(units[i].res.cats[c], buf) : "", false);
+        csv_field(&sb, points_format(units[i].res.total, buf), false);
+        csv_field(&sb, units[i].res.vetoed ? "是" : "否", false);
+        csv_field(&sb, units[i].file, true);
+    }
+    return sb_take(&sb);
+}
+
+/* Written beside its final name and renamed over it, like every output. */
+static int write_atomically(const char *path, const char *data, diag_list *d)
+{
+    char *tmp = xasprintf("%s.XXXXXX", path);
+    int fd = mkstemp(tmp), rc = 0;
+    size_t len = strlen(data);
+    if (fd < 0 || write(fd, data, len) != (ssize_t)len || fsync(fd) < 0 || close(fd) < 0 ||
+        rename(tmp, path) < 0) {
+        rc = diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        if (fd >= 0)
+            unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
+static char *default_outdir(const char *rubric)
+{
+    const char *base = strrchr(rubric, '/');
+    base = base ? base + 1 : rubric;
+    const char *dot = strrchr(base, '.');
+    return xasprintf("out/%.*s", (int)(dot && dot != base ? dot - base : (long)strlen(base)), base);
+}
+
+int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
+{
+    (void)argc;
+    const char *rubric = argv[0], *dir = argv[1];
+    char *outdir = opt->output ? xstrdup(opt->output) : default_outdir(rubric);
+    struct dirent **entries = NULL;
+    int n = scandir(dir, &entries, is_scores_file, alphasort);
+    job j;
+    int rc = n < 0 ? diag_error(d, dir, 0, "cannot read the folder: %s", strerror(errno)) : 0;
+    if (rc == 0 && n == 0)
+        rc = diag_error(d, dir, 0, "no scores files (*.yaml) here");
+    if (rc == 0 && mkdir(outdir, 0777) < 0 && errno != EEXIST)
+        rc = diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
+    if (rc == 0)
+        rc = job_open(opt, rubric, &j, d);
+    else
+        memset(&j, 0, sizeof j);
+    scored *units = xcalloc((size_t)(n > 0 ? n : 1), sizeof *units);
+    size_t done = 0;
+    bool tty = isatty(fileno(out));
+    for (int i = 0; rc == 0 && i < n; i++) {
+        char *path = xasprintf("%s/%s", dir, entries[i]->d_name), *pdf = pdf_name(outdir, entries[i]->d_name);
+        if (tty)
+            fprintf(out, "\r[%d/%d] %s\033[K", i + 1, n, entries[i]->d_name);
+        if (job_write_scored(&j, path, pdf, &units[done].res, d) == 0)
+            units[done++].file = entries[i]->d_name;
+        free(path);
+        free(pdf);
+    }
+    if (tty && rc == 0)
+        fputc('\n', out);
+    if (rc == 0 && done > 0) {
+        char *csv = summary_csv(&j, units, done), *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV);
+        if (write_atomically(csv_path, csv, d) == 0)
+            fprintf(out, "%s: %zu of %d units scored; summary %s\n", outdir, done, n, csv_path);
+        free(csv);
+        free(csv_path);
+    }
+    if (rc == 0 && done < (size_t)n)
+        rc = -1; /* each failure is already reported at its file and line */
+    for (size_t i = 0; i < done; i++)
+        unit_result_free(&units[i].res);
+    free(units);
+    for (int i = 0; i < n; i++)
+        free(entries[i]);
+    free(entries);
+    job_close(&j);
+    free(outdir);
+    return rc;
+}
