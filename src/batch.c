@@ -16,9 +16,11 @@
 
 #include "app.h"
 #include "job.h"
+#include "summary.h"
 #include "text.h"
 
 #define SUMMARY_CSV "汇总表.csv"
+#define SUMMARY_PDF "汇总表.pdf"
 
 static int is_scores_file(const struct dirent *e)
 {
@@ -63,11 +65,40 @@ static int by_total(const void *a, const void *b)
     return strcmp(x->file, y->file);
 }
 
-static char *summary_csv(const job *j, scored *units, size_t n)
+/* The table whose categories head the summary's columns. */
+static const unit *shape_of(const job *j)
+{
+    return j->doc->len > 0 && j->doc->atts[0].len > 0 ? &j->doc->atts[0].units[0] : NULL;
+}
+
+/* Ranks in place (best first); equal totals share a rank. */
+static ranked_unit *rank(scored *units, size_t n)
+{
+    qsort(units, n, sizeof *units, by_total);
+    ranked_unit *r = xcalloc(n + 1, sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        r[i].res = &units[i].res;
+        r[i].rank = i > 0 && units[i].res.total == units[i - 1].res.total ? r[i - 1].rank : i + 1;
+    }
+    return r;
+}
+
+static int summary_pdf(const job *j, const ranked_unit *ranked, size_t n, const char *path, diag_list *d)
+{
+    const unit *shape = shape_of(j);
+    document *doc = summary_document(j->doc, shape, ranked, n);
+    layout *lay = summary_layout(j->lay, shape);
+    int rc = job_write_document(j, doc, lay, path, d);
+    layout_free(lay);
+    document_free(doc);
+    return rc;
+}
+
+static char *summary_csv(const job *j, const scored *units, const ranked_unit *ranked, size_t n)
 {
     strbuf sb = {0};
     sb_puts(&sb, "\xEF\xBB\xBF");
-    const unit *shape = j->doc->len > 0 && j->doc->atts[0].len > 0 ? &j->doc->atts[0].units[0] : NULL;
+    const unit *shape = shape_of(j);
     csv_field(&sb, "排名", false);
     csv_field(&sb, "单位", false);
     for (size_t c = 0; shape && c < shape->len; c++)
@@ -75,12 +106,9 @@ static char *summary_csv(const job *j, scored *units, size_t n)
     csv_field(&sb, "总分", false);
     csv_field(&sb, "一票否决", false);
     csv_field(&sb, "评分文件", true);
-    qsort(units, n, sizeof *units, by_total);
     char buf[32];
-    for (size_t i = 0, rank = 1; i < n; i++) {
-        if (i > 0 && units[i].res.total != units[i - 1].res.total)
-            rank = i + 1; /* equal totals share a rank */
-        sb_printf(&sb, "%zu,", rank);
+    for (size_t i = 0; i < n; i++) {
+        sb_printf(&sb, "%zu,", ranked[i].rank);
         csv_field(&sb, units[i].res.unit, false);
         for (size_t c = 0; shape && c < shape->len; c++)
             csv_field(&sb, c < units[i].res.ncats ? points_format(units[i].res.cats[c], buf) : "", false);
@@ -147,11 +175,15 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     if (tty && rc == 0)
         fputc('\n', out);
     if (rc == 0 && done > 0) {
-        char *csv = summary_csv(&j, units, done), *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV);
-        if (write_atomically(csv_path, csv, d) == 0)
-            fprintf(out, "%s: %zu of %d units scored; summary %s\n", outdir, done, n, csv_path);
+        ranked_unit *ranked = rank(units, done);
+        char *csv = summary_csv(&j, units, ranked, done), *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV);
+        char *pdf_path = xasprintf("%s/%s", outdir, SUMMARY_PDF);
+        if (write_atomically(csv_path, csv, d) == 0 && summary_pdf(&j, ranked, done, pdf_path, d) == 0)
+            fprintf(out, "%s: %zu of %d units scored; summary %s, %s\n", outdir, done, n, pdf_path, csv_path);
+        free(ranked);
         free(csv);
         free(csv_path);
+        free(pdf_path);
     }
     if (rc == 0 && done < (size_t)n)
         rc = -1; /* each failure is already reported at its file and line */

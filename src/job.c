@@ -208,6 +208,11 @@ int job_write_scored(const job *j, const char *scores_path, const char *output, 
     return rc;
 }
 
+int job_write_document(const job *j, const document *doc, const layout *lay, const char *output, diag_list *d)
+{
+    return typeset_and_write(doc, lay, j->fs, NULL, NULL, output, d);
+}
+
 void unit_result_free(unit_result *res)
 {
     free(res->unit);

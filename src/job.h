@@ -42,5 +42,7 @@ int job_write_form(const job *j, const char *output, diag_list *d);
 int job_write_scored(const job *j, const char *scores_path, const char *output, unit_result *res,
                      diag_list *d);
 void unit_result_free(unit_result *res);
+/* Any rubric-shaped document (the 汇总表) typeset with the job's fonts. */
+int job_write_document(const job *j, const document *doc, const layout *lay, const char *output, diag_list *d);
 
 #endif

@@ -1,0 +1,89 @@
+#include "summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define FIELD_RANK "排名"
+#define RANK_MM 12.0
+#define NAME_MM 44.0
+#define TOTAL_MM 16.0
+
+static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t seq)
+{
+    GROW(c->items, c->len, c->cap);
+    item *it = memset(&c->items[c->len++], 0, sizeof(item));
+    char buf[32];
+    it->id = xasprintf("1.%zu", seq);
+    it->seq = (int)seq;
+    it->name = xstrdup(u->res->unit);
+    it->text = xstrdup("");
+    it->pts = u->res->total;
+    it->name_pts = POINTS_NONE;
+    it->kind = KIND_NORMAL;
+    snprintf(buf, sizeof buf, "%zu", u->rank);
+    field_add(&it->fields, FIELD_RANK, buf, 0);
+    for (size_t k = 0; k < shape->len; k++)
+        field_add(&it->fields, shape->cats[k].heading,
+                  k < u->res->ncats ? points_format(u->res->cats[k], buf) : "", 0);
+    if (u->res->vetoed)
+        field_add(&it->fields, "一票否决", "是", 0);
+}
+
+document *summary_document(const document *rubric, const unit *shape, const ranked_unit *units, size_t n)
+{
+    document *doc = xcalloc(1, sizeof *doc);
+    doc->path = xstrdup(rubric->path);
+    doc->atts = xcalloc(1, sizeof *doc->atts);
+    doc->len = doc->cap = 1;
+    attachment *a = &doc->atts[0];
+    a->label = xstrdup("");
+    a->title = xasprintf("%s汇总表", rubric->len > 0 ? rubric->atts[0].title : "");
+    a->units = xcalloc(1, sizeof *a->units);
+    a->len = a->cap = 1;
+    unit *u = &a->units[0];
+    u->cats = xcalloc(1, sizeof *u->cats);
+    u->len = u->cap = 1;
+    category *c = &u->cats[0];
+    c->heading = xstrdup("");
+    c->label = xstrdup("");
+    c->name = xstrdup("");
+    c->pts = POINTS_NONE;
+    for (size_t i = 0; i < n; i++)
+        add_row(c, &units[i], shape, i + 1);
+    return doc;
+}
+
+static void set_column(column *col, const char *header, double width, column_show show, const char *field_name)
+{
+    col->header = xstrdup(header);
+    col->header_span = 1;
+    col->width_mm = width;
+    col->show = show;
+    col->field = field_name ? xstrdup(field_name) : NULL;
+    col->suffix = xstrdup("");
+    col->align = ALIGN_CENTER;
+}
+
+layout *summary_layout(const layout *rubric, const unit *shape)
+{
+    layout *l = xcalloc(1, sizeof *l);
+    l->path = xstrdup(rubric->path);
+    l->notice = rubric->notice;
+    l->table = rubric->table;
+    l->table.total_label = NULL;
+    l->table.header.size_pt = l->table.cell.size_pt; /* many narrow columns */
+    l->table.unit_prefix = xstrdup("");
+    l->table.ncolumns = shape->len + 3;
+    l->table.columns = xcalloc(l->table.ncolumns, sizeof *l->table.columns);
+    double text_mm = rubric->notice.text_width_mm;
+    double cat_mm = (text_mm - RANK_MM - NAME_MM - TOTAL_MM) / (shape->len ? (double)shape->len : 1);
+    column *col = l->table.columns;
+    set_column(col++, FIELD_RANK, RANK_MM, SHOW_FIELD, FIELD_RANK);
+    set_column(col++, "单位", NAME_MM, SHOW_NAME, NULL);
+    for (size_t k = 0; k < shape->len; k++)
+        set_column(col++, shape->cats[k].heading, cat_mm, SHOW_FIELD, shape->cats[k].heading);
+    set_column(col, "总分", TOTAL_MM, SHOW_POINTS, NULL);
+    return l;
+}
