@@ -1,11 +1,11 @@
 #include "app.h"
 
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "fileio.h"
 #include "fonts.h"
 #include "gb2312.h"
 #include "job.h"
@@ -43,13 +43,8 @@ int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
 
 static char *default_output(const char *rubric)
 {
-    char *copy = xstrdup(rubric);
-    char *base = basename(copy);
-    char *dot = strrchr(base, '.');
-    if (dot && dot != base)
-        *dot = '\0';
-    char *out = xasprintf("out/%s.pdf", base);
-    free(copy);
+    char *stem = path_stem(rubric), *out = xasprintf("out/%s.pdf", stem);
+    free(stem);
     return out;
 }
 

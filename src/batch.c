@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "fileio.h"
 #include "job.h"
 #include "summary.h"
 #include "text.h"
@@ -31,8 +32,9 @@ static int is_scores_file(const struct dirent *e)
 
 static char *pdf_name(const char *dir, const char *scores_name)
 {
-    const char *dot = strrchr(scores_name, '.');
-    return xasprintf("%s/%.*s.pdf", dir, (int)(dot - scores_name), scores_name);
+    char *stem = path_stem(scores_name), *pdf = xasprintf("%s/%s.pdf", dir, stem);
+    free(stem);
+    return pdf;
 }
 
 /* A CSV field, quoted when it holds a separator, a quote or a line end. */
@@ -119,28 +121,11 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
     return sb_take(&sb);
 }
 
-/* Written beside its final name and renamed over it, like every output. */
-static int write_atomically(const char *path, const char *data, diag_list *d)
-{
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp), rc = 0;
-    size_t len = strlen(data);
-    if (fd < 0 || write(fd, data, len) != (ssize_t)len || fsync(fd) < 0 || close(fd) < 0 ||
-        rename(tmp, path) < 0) {
-        rc = diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-        if (fd >= 0)
-            unlink(tmp);
-    }
-    free(tmp);
-    return rc;
-}
-
 static char *default_outdir(const char *rubric)
 {
-    const char *base = strrchr(rubric, '/');
-    base = base ? base + 1 : rubric;
-    const char *dot = strrchr(base, '.');
-    return xasprintf("out/%.*s", (int)(dot && dot != base ? dot - base : (long)strlen(base)), base);
+    char *stem = path_stem(rubric), *dir = xasprintf("out/%s", stem);
+    free(stem);
+    return dir;
 }
 
 int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
@@ -178,7 +163,7 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
         ranked_unit *ranked = rank(units, done);
         char *csv = summary_csv(&j, units, ranked, done), *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV);
         char *pdf_path = xasprintf("%s/%s", outdir, SUMMARY_PDF);
-        if (write_atomically(csv_path, csv, d) == 0 && summary_pdf(&j, ranked, done, pdf_path, d) == 0)
+        if (file_replace(csv_path, csv, strlen(csv), "summary", d) == 0 && summary_pdf(&j, ranked, done, pdf_path, d) == 0)
             fprintf(out, "%s: %zu of %d units scored; summary %s, %s\n", outdir, done, n, pdf_path, csv_path);
         free(ranked);
         free(csv);

@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,6 +25,7 @@
 #include <hpdf_font.h>
 #include <hpdf_namedict.h>
 
+#include "fileio.h"
 #include "subset.h"
 #include "text.h"
 #include "tounicode.h"
@@ -445,20 +445,6 @@ static int attach_all(writer *w, const pdf_info *info)
 
 /* ---- saving ----------------------------------------------------------- */
 
-static int write_all(int fd, const unsigned char *p, size_t len)
-{
-    while (len > 0) {
-        ssize_t k = write(fd, p, len);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        len -= (size_t)k;
-    }
-    return 0;
-}
-
 /* The whole PDF, rendered by libharu into memory. */
 static unsigned char *render(writer *w, size_t *len)
 {
@@ -481,37 +467,6 @@ static unsigned char *render(writer *w, size_t *len)
     return buf;
 }
 
-/* Writes data beside out, then renames it over out: readers of out see the
- * old file or the new one, never half of one. */
-static int save_atomically(writer *w, const unsigned char *data, size_t len)
-{
-    char *tmp = xasprintf("%s.XXXXXX", w->out);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int rc = diag_error(w->d, w->out, 0, "cannot write PDF: %s", strerror(errno));
-        free(tmp);
-        return rc;
-    }
-    /* mkstemp makes 0600; give the PDF the mode a plain fopen would.  umask
-     * can only be read by setting it, so set it back at once. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int failed = fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0;
-    int err = errno;
-    if (close(fd) != 0 && !failed) {
-        failed = 1;
-        err = errno;
-    }
-    if (!failed && rename(tmp, w->out) != 0) {
-        failed = 1;
-        err = errno;
-    }
-    if (failed)
-        unlink(tmp);
-    free(tmp);
-    return failed ? diag_error(w->d, w->out, 0, "cannot write PDF: %s", strerror(err)) : 0;
-}
-
 /* ---- the whole ------------------------------------------------------- */
 
 static int build(writer *w, const layout_doc *doc, const pdf_info *info)
@@ -529,7 +484,7 @@ static int build(writer *w, const layout_doc *doc, const pdf_info *info)
     unsigned char *data = render(w, &len);
     if (!data)
         return -1;
-    int rc = save_atomically(w, data, len);
+    int rc = file_replace(w->out, data, len, "PDF", w->d);
     free(data);
     return rc;
 }

@@ -1,10 +1,9 @@
 #include "source.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -32,25 +31,10 @@ static int validate(const char *path, const char *text, size_t len, diag_list *d
 
 int source_read(const char *path, char **text, size_t *len, diag_list *d)
 {
-    *text = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
-    strbuf sb = {0};
-    char chunk[16384];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && sb.len <= SOURCE_MAX_BYTES)
-        sb_put(&sb, chunk, n);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || sb.len > SOURCE_MAX_BYTES) {
-        sb_free(&sb);
-        return failed ? diag_error(d, path, 0, "cannot read: %s", strerror(errno))
-                      : diag_error(d, path, 0, "larger than %u MB: not a rubric",
-                                   SOURCE_MAX_BYTES >> 20);
-    }
-    size_t size = sb.len;
-    char *s = sb_take(&sb);
+    char *s;
+    size_t size;
+    if (file_read(path, SOURCE_MAX_BYTES, &s, &size, d) < 0)
+        return -1;
     if (validate(path, s, size, d) < 0) {
         free(s);
         return -1;

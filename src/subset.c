@@ -8,6 +8,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include "fileio.h"
 #include "text.h"
 
 /* Tables libharu never embeds (it writes a fixed set of 13); dropping them
@@ -55,20 +56,6 @@ static hb_blob_t *make_subset(const char *path, int index, const uint32_t *cps, 
         return NULL;
     }
     return out;
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t k = write(fd, data, len);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        data += k;
-        len -= (size_t)k;
-    }
-    return 0;
 }
 
 int subset_to_tempfile(const char *path, int index, const uint32_t *cps, size_t n,

@@ -1,11 +1,11 @@
 #include "ytree.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "fileio.h"
 #include "text.h"
 
 #define MAX_DEPTH 64 /* layouts nest 3 deep; anything deeper is not ours */
@@ -200,22 +200,10 @@ int ytree_parse(const char *text, size_t len, const char *file, int first_line, 
 int ytree_load(const char *path, ynode **out, diag_list *d)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
-    strbuf sb = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_put(&sb, chunk, n);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        sb_free(&sb);
-        return diag_error(d, path, 0, "cannot read");
-    }
-    size_t len = sb.len;
-    char *text = sb_take(&sb);
+    char *text;
+    size_t len;
+    if (file_read(path, 0, &text, &len, d) < 0)
+        return -1;
     int rc = ytree_parse(text, len, path, 1, out, d);
     free(text);
     return rc;
