@@ -23,8 +23,8 @@ LIB_SRC   = $(filter-out src/main.c,$(SRC))
 TEST_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 RUBRICS   = $(sort $(wildcard rubrics/*.md))
 
-B = build
-S = build/sanitize
+B ?= build
+S ?= build/sanitize
 
 .PHONY: all deps demo samples check test unit e2e sanitize install clean
 all: $(B)/gongwen
@@ -95,3 +95,6 @@ install: $(B)/gongwen
 
 clean:
 	rm -rf build
+
+# Fuzzing, the bad-input catalogue, valgrind and benchmarks live in mk/.
+include $(sort $(wildcard mk/*.mk))
