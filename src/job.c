@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "coverage.h"
+#include "fileio.h"
 #include "notice.h"
 #include "parse.h"
 #include "pdfwrite.h"
@@ -23,6 +24,11 @@
 #define GONGWEN_DATADIR "/usr/local/share/gongwen"
 #endif
 
+
+/* The colour profile of every PDF's output intent (PDF/A). */
+#ifndef SRGB_PROFILE
+#define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+#endif
 
 /* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
  * from the running binary so that an install under any PREFIX or DESTDIR
@@ -117,13 +123,15 @@ static long long source_date_epoch(diag_list *d)
 /* The scored unit, its scorer and date as one line of keywords. */
 static char *scored_keywords(const attachment *a, const scoresheet *sheet)
 {
-    return xasprintf("%s；自评分；%s%s%s%s", a->title, sheet->unit, sheet->scorer ? "；评分人 " : "",
-                     sheet->scorer ? sheet->scorer : "", sheet->date ? sheet->date : "");
+    return xasprintf("%s；自评分；%s%s%s%s%s", a->title, sheet->unit, sheet->scorer ? "；评分人 " : "",
+                     sheet->scorer ? sheet->scorer : "", sheet->date ? "；评分日期 " : "",
+                     sheet->date ? sheet->date : "");
 }
 
-static int typeset_and_write(const document *doc, const layout *lay, const fontset *fs, const grades *g,
+static int typeset_and_write(const job *j, const document *doc, const layout *lay, const grades *g,
                              const scoresheet *sheet, const char *output, diag_list *d)
 {
+    const fontset *fs = j->fs;
     layout_doc pages = {0};
     if (document_has_notice(doc))
         notice_typeset(doc, lay, fs, &pages);
@@ -133,7 +141,10 @@ static int typeset_and_write(const document *doc, const layout *lay, const fonts
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
-    pdf_attachment sources[] = {{.path = doc->path}, {.path = sheet ? sheet->path : NULL}};
+    pdf_attachment sources[] = {
+        {.path = doc->path, .mime = "text/markdown", .relationship = "Source"},
+        {.path = sheet ? sheet->path : NULL, .mime = "application/yaml", .relationship = "Data"},
+    };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     pdf_info info = {
         .title = title,
@@ -143,6 +154,8 @@ static int typeset_and_write(const document *doc, const layout *lay, const fonts
         .epoch = source_date_epoch(d),
         .attachments = g ? sources : NULL,
         .nattachments = g ? 2 : 0,
+        .icc = (const unsigned char *)j->icc,
+        .icc_len = j->icc_len,
     };
     int rc = pdf_write(&pages, fs, &info, output, d);
     free(keywords);
@@ -162,12 +175,16 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
         rc = fontset_load(fontmap, &j->fs, d);
     if (rc == 0)
         rc = coverage_check_document(j->doc, j->lay, j->fs, d);
+    if (rc == 0 && file_read(SRGB_PROFILE, 1 << 20, &j->icc, &j->icc_len, d) != 0)
+        rc = diag_error(d, SRGB_PROFILE, 0, "the sRGB colour profile PDF/A needs is missing "
+                                            "(Debian package icc-profiles-free)");
     free(fontmap);
     return rc;
 }
 
 void job_close(job *j)
 {
+    free(j->icc);
     fontset_free(j->fs);
     layout_free(j->lay);
     document_free(j->doc);
@@ -176,7 +193,7 @@ void job_close(job *j)
 
 int job_write_form(const job *j, const char *output, diag_list *d)
 {
-    return typeset_and_write(j->doc, j->lay, j->fs, NULL, NULL, output, d);
+    return typeset_and_write(j, j->doc, j->lay, NULL, NULL, output, d);
 }
 
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
@@ -200,7 +217,7 @@ int job_write_scored(const job *j, const char *scores_path, const char *output, 
     if (rc == 0)
         rc = coverage_check_scores(sheet, j->lay, j->fs, d);
     if (rc == 0)
-        rc = typeset_and_write(j->doc, j->lay, j->fs, &g, sheet, output, d);
+        rc = typeset_and_write(j, j->doc, j->lay, &g, sheet, output, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
     grades_free(&g);
@@ -210,7 +227,7 @@ int job_write_scored(const job *j, const char *scores_path, const char *output, 
 
 int job_write_document(const job *j, const document *doc, const layout *lay, const char *output, diag_list *d)
 {
-    return typeset_and_write(doc, lay, j->fs, NULL, NULL, output, d);
+    return typeset_and_write(j, doc, lay, NULL, NULL, output, d);
 }
 
 void unit_result_free(unit_result *res)

@@ -15,6 +15,8 @@ typedef struct job {
     document *doc;
     layout *lay;
     fontset *fs;
+    char *icc;           /* the sRGB profile for the PDF/A output intent */
+    size_t icc_len;
 } job;
 
 /* What a batch keeps of each unit it scored, for the summary. */

@@ -26,6 +26,7 @@
 #include <hpdf_namedict.h>
 
 #include "fileio.h"
+#include "pdfa.h"
 #include "subset.h"
 #include "text.h"
 #include "tounicode.h"
@@ -40,6 +41,7 @@ typedef struct writer {
     uint32_t **cps;           /* per face: code points drawn, ascending */
     size_t *ncps;
     HPDF_Font *fonts;         /* per face: NULL when unused */
+    HPDF_Array af;            /* file specifications of the attachments (PDF/A-3 /AF) */
 } writer;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
@@ -329,22 +331,26 @@ static HPDF_STATUS set_text_info(writer *w, const char *key, const char *value)
     return value && *value ? HPDF_Dict_Add(w->pdf->info, key, utf16_string(w, value)) : HPDF_OK;
 }
 
-static void set_dates(writer *w, long long epoch)
+/* The same clock reading as the XMP dates (pdfa.c), in PDF's date syntax. */
+static HPDF_STATUS set_dates(writer *w, long long epoch)
 {
-    time_t t = (time_t)epoch;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm))
-        return;
-    HPDF_Date dt = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                    tm.tm_sec > 59 ? 59 : tm.tm_sec, 'Z', 0, 0};
-    HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, dt);
-    HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, dt);
+    char date[24];
+    pdfa_pdf_date(epoch, date);
+    if (!*date)
+        return HPDF_OK;
+    HPDF_STATUS ret = HPDF_Dict_Add(w->pdf->info, "CreationDate", HPDF_String_New(w->pdf->mmgr, date, NULL));
+    return ret + HPDF_Dict_Add(w->pdf->info, "ModDate", HPDF_String_New(w->pdf->mmgr, date, NULL));
 }
+
+/* Info and XMP must say the same: both take these. */
+#define CREATOR "gongwen"
+#define PRODUCER "Haru Free PDF Library " HPDF_VERSION_TEXT
 
 static int set_info(writer *w, const pdf_info *info)
 {
     /* Creates the Info dictionary, which the object API below then extends. */
-    HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "gongwen");
+    HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, CREATOR);
+    HPDF_SetInfoAttr(w->pdf, HPDF_INFO_PRODUCER, PRODUCER);
     if (check(w, "writing document info") != 0 || !w->pdf->info)
         return -1;
     HPDF_STATUS ret = HPDF_OK;
@@ -353,8 +359,7 @@ static int set_info(writer *w, const pdf_info *info)
         ret += set_text_info(w, "Author", info->author);
         ret += set_text_info(w, "Subject", info->subject);
         ret += set_text_info(w, "Keywords", info->keywords);
-        if (info->epoch >= 0)
-            set_dates(w, info->epoch);
+        ret += set_dates(w, info->epoch);
     }
     if (check(w, "writing document info") != 0)
         return -1;
@@ -392,12 +397,34 @@ static HPDF_NameTree embedded_files(writer *w)
     return tree;
 }
 
+/* PDF/A-3 wants each embedded file typed, dated and related to the document. */
+static HPDF_STATUS describe_embedded(writer *w, HPDF_Dict spec, HPDF_Dict stream, const pdf_attachment *a,
+                                     long long epoch)
+{
+    HPDF_MMgr mm = w->pdf->mmgr;
+    HPDF_STATUS ret = HPDF_Dict_AddName(stream, "Type", "EmbeddedFile");
+    ret += HPDF_Dict_AddName(stream, "Subtype", a->mime ? a->mime : "application/octet-stream");
+    char date[24];
+    pdfa_pdf_date(epoch, date);
+    HPDF_Dict params = *date ? HPDF_Dict_New(mm) : NULL;
+    if (params) {
+        ret += HPDF_Dict_Add(params, "ModDate", HPDF_String_New(mm, date, NULL));
+        ret += HPDF_Dict_Add(stream, "Params", params);
+    }
+    ret += HPDF_Dict_AddName(spec, "AFRelationship", a->relationship ? a->relationship : "Unspecified");
+    if (!w->af) {
+        w->af = HPDF_Array_New(mm);
+        ret += HPDF_Dict_Add(w->pdf->catalog, "AF", w->af);
+    }
+    return ret + HPDF_Array_Add(w->af, spec);
+}
+
 /* HPDF_AttachFile stores the path as given and writes /Type /F; chdir is no
  * option in a library, so the file specification is built here with the
  * file's bare name, /UF in UTF-16 and /Type /Filespec. */
-static int attach(writer *w, HPDF_NameTree tree, const char *path)
+static int attach(writer *w, HPDF_NameTree tree, const pdf_attachment *a, long long epoch)
 {
-    const char *name = base_name(path);
+    const char *path = a->path, *name = base_name(path);
     if (!*name || access(path, R_OK) != 0)
         return diag_error(w->d, path, 0, "cannot attach: %s",
                           *name ? strerror(errno) : "not a file name");
@@ -410,8 +437,7 @@ static int attach(writer *w, HPDF_NameTree tree, const char *path)
     ret += HPDF_Dict_Add(ef, "UF", utf16_string(w, name));
     HPDF_Dict efd = HPDF_Dict_GetItem(ef, "EF", HPDF_OCLASS_DICT);
     HPDF_Dict stream = efd ? HPDF_Dict_GetItem(efd, "F", HPDF_OCLASS_DICT) : NULL;
-    if (stream)
-        ret += HPDF_Dict_AddName(stream, "Type", "EmbeddedFile");
+    ret += stream ? describe_embedded(w, ef, stream, a, epoch) : HPDF_INVALID_OBJECT;
     ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, name, NULL), ef);
     if (check(w, "attaching a file") != 0)
         return -1;
@@ -437,10 +463,33 @@ static int attach_all(writer *w, const pdf_info *info)
             rc = diag_error(w->d, sorted[i].path, 0, "cannot attach: %s is attached twice",
                             base_name(sorted[i].path));
         else
-            rc = attach(w, tree, sorted[i].path);
+            rc = attach(w, tree, &sorted[i], info->epoch);
     }
     free(sorted);
     return rc;
+}
+
+/* ---- archive ------------------------------------------------------------ */
+
+/* Given a colour profile, the file becomes PDF/A (pdfa.h); the /ID and
+ * CIDSets are always written.  Runs after the pages are drawn: the fonts'
+ * glyph sets are complete only then. */
+static int make_archival(writer *w, const pdf_info *info)
+{
+    HPDF_STATUS ret = pdfa_reserve_id(w->pdf);
+    for (size_t f = 0; f < w->nfaces; f++)
+        if (w->fonts[f])
+            ret += pdfa_add_cidset(w->fonts[f], w->cps[f], w->ncps[f]);
+    if (info && info->icc) {
+        char *xmp = pdfa_xmp(info, CREATOR, PRODUCER, info->nattachments > 0 ? 3 : 1);
+        ret += pdfa_add_metadata(w->pdf, xmp);
+        free(xmp);
+        ret += pdfa_add_output_intent(w->pdf, info->icc, info->icc_len);
+    }
+    if (check(w, "writing PDF/A metadata") != 0)
+        return -1;
+    return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the "
+                                           "PDF/A metadata");
 }
 
 /* ---- saving ----------------------------------------------------------- */
@@ -478,12 +527,16 @@ static int build(writer *w, const layout_doc *doc, const pdf_info *info)
     if (check(w, "setting up libharu") != 0)
         return -1;
     if (load_fonts(w) != 0 || draw_pages(w, doc) != 0 || set_info(w, info) != 0 ||
-        attach_all(w, info) != 0)
+        attach_all(w, info) != 0 || make_archival(w, info) != 0)
         return -1;
     size_t len = 0;
     unsigned char *data = render(w, &len);
     if (!data)
         return -1;
+    if (pdfa_fill_id(data, len) != 0) {
+        free(data);
+        return diag_error(w->d, w->out, 0, "cannot write PDF: libharu did not write the reserved /ID");
+    }
     int rc = file_replace(w->out, data, len, "PDF", w->d);
     free(data);
     return rc;

@@ -5,7 +5,8 @@
  * Output is deterministic: the same pages and info give the same bytes.  The
  * file is written to a temporary name beside out_path and renamed over it only
  * when complete, so a failed run never leaves a truncated PDF or clobbers a
- * good one.  Knows nothing of cmark or the rubric model.
+ * good one.  It is a PDF/A file (pdfa.h says which part and what that takes).
+ * Knows nothing of cmark or the rubric model.
  */
 #ifndef GONGWEN_PDFWRITE_H
 #define GONGWEN_PDFWRITE_H
@@ -15,7 +16,9 @@
 #include "page.h"
 
 typedef struct pdf_attachment {
-    const char *path;    /* file to embed; stored under its bare name */
+    const char *path;         /* file to embed; stored under its bare name */
+    const char *mime;         /* its media type, e.g. "text/markdown" */
+    const char *relationship; /* to the document (PDF/A-3 /AFRelationship): Source, Data… */
 } pdf_attachment;
 
 typedef struct pdf_info {
@@ -26,6 +29,8 @@ typedef struct pdf_info {
     long long epoch;     /* creation date, seconds since 1970 (SOURCE_DATE_EPOCH); < 0: none */
     const pdf_attachment *attachments;
     size_t nattachments;
+    const unsigned char *icc; /* the sRGB profile of the PDF/A output intent */
+    size_t icc_len;
 } pdf_info;
 
 int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,

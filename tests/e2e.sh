@@ -27,6 +27,26 @@ expect_grep() { # NAME FILE PATTERN
     if grep -q -- "$3" "$2"; then ok; else bad "$1: no '$3' in"; cat "$2"; fi
 }
 
+# expect_pdfa NAME PDF PART: the archive parts of PDF/A-PART b (src/pdfa.h).
+expect_pdfa() {
+    pdfinfo -meta "$2" | sed -n '/^<?xpacket begin/,$p' >"$T/xmp"
+    if xmllint --noout "$T/xmp" 2>"$T/why"; then ok; else bad "$1: XMP is not well-formed XML"; cat "$T/why"; fi
+    expect_grep "$1: PDF/A part" "$T/xmp" "<pdfaid:part>$3</pdfaid:part>"
+    xmllint --xpath 'string(//*[local-name()="title"]//*[local-name()="li"])' "$T/xmp" >"$T/xmptitle" 2>&1
+    pdfinfo "$2" | sed -n 's/^Title: *//p' >"$T/infotitle"
+    if [ -s "$T/infotitle" ] && [ "$(cat "$T/xmptitle")" = "$(cat "$T/infotitle")" ]; then ok
+    else bad "$1: XMP title '$(cat "$T/xmptitle")' is not Info's '$(cat "$T/infotitle")'"; fi
+    # Unfiltered, as PDF/A-1 requires: the packet is readable in the raw file.
+    if grep -aq 'W5M0MpCehiHzreSzNTczkc9d' "$2"; then ok; else bad "$1: metadata stream is filtered"; fi
+    qpdf --qdf --object-streams=disable "$2" "$T/qdf.pdf"
+    expect_grep "$1: output intent" "$T/qdf.pdf" "/S /GTS_PDFA1"
+    expect_grep "$1: ICC profile" "$T/qdf.pdf" "/DestOutputProfile [0-9]* 0 R"
+    nfonts=$(pdffonts "$2" | tail -n +3 | wc -l)
+    ncidsets=$(grep -ac "/CIDSet [0-9]* 0 R" "$T/qdf.pdf")
+    if [ "$nfonts" -gt 0 ] && [ "$nfonts" -eq "$ncidsets" ]; then ok; else bad "$1: $ncidsets CIDSets for $nfonts fonts"; fi
+    if tail -c 300 "$2" | grep -aq '/ID \[ <[0-9A-F]\{32\}> <[0-9A-F]\{32\}> \]'; then ok; else bad "$1: no file /ID"; fi
+}
+
 # --- check on the two seeds ------------------------------------------------
 expect_exit 0 "check leshan" "$GW" check rubrics/leshan-2012.md
 expect_same "leshan summary" "$T/out" "rubrics/leshan-2012.md: 1 attachment, 1 unit, 5 categories, 29 items, total 100分"
@@ -79,10 +99,25 @@ for doc in leshan-2012 zhuzhou-2011; do
     mutool draw -q -F txt -o "$T/$doc.mu.txt" "$T/$doc.pdf" 2>&1 | grep -v "ICC support is not available" >"$T/err"
     expect_same "mutool $doc: no warnings" "$T/err" ""
     if tr -d ' \n' <"$T/$doc.mu.txt" | grep -q "自评分"; then ok; else bad "mutool $doc: no text"; fi
+    # A third, unrelated reader: ghostscript's own text extraction.
+    gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -o "$T/$doc.gs.txt" "$T/$doc.pdf" >"$T/err" 2>&1
+    expect_same "ghostscript $doc: no warnings" "$T/err" ""
+    # Readers order table cells differently: compare the characters.
+    chars() { tr -d ' \t\r\n\f' <"$1" | grep -o . | sort | uniq -c; }
+    chars "$T/$doc.gs.txt" >"$T/gs.chars"; chars "$T/$doc.txt" >"$T/pt.chars"
+    if [ -s "$T/gs.chars" ] && cmp -s "$T/gs.chars" "$T/pt.chars"; then ok
+    else bad "ghostscript $doc: other characters than pdftotext's"; diff "$T/gs.chars" "$T/pt.chars" | head; fi
+    expect_pdfa "$doc" "$T/$doc.pdf" 1
     # Every item's text comes back, in order (white space aside).
     "$GW" build "rubrics/$doc.md" -o "$T/again.pdf" >/dev/null
     if cmp -s "$T/$doc.pdf" "$T/again.pdf"; then ok; else bad "$doc: two builds differ"; fi
 done
+
+# Markup in document info is escaped in the XMP, and both say the same.
+sed "s/^标题: .*/标题: 关于\"A\&B\"<试行>'细则'的通知/" rubrics/leshan-2012.md >"$T/markup.md"
+expect_exit 0 "build a title with XML markup" "$GW" build "$T/markup.md" -o "$T/markup.pdf"
+expect_pdfa "title with markup" "$T/markup.pdf" 1
+expect_same "title with markup survives" "$T/xmptitle" "关于\"A&B\"<试行>'细则'的通知"
 
 # Item texts in order, from the rubric source: list entries and item headings'
 # paragraphs, with Markdown's escapes and bold points removed.
@@ -191,6 +226,12 @@ mkdir "$T/detach"
 pdfdetach -saveall -o "$T/detach" "$T/scored.pdf"
 if cmp -s "$T/detach/leshan-2012.md" rubrics/leshan-2012.md && cmp -s "$T/detach/yizhong.yaml" examples/leshan-2012/yizhong.yaml; then ok; else bad "scored: embedded sources differ from the files"; ls "$T/detach"; fi
 expect_exit 0 "qpdf --check scored" qpdf --check "$T/scored.pdf"
+expect_pdfa "scored" "$T/scored.pdf" 3
+qpdf --qdf --object-streams=disable "$T/scored.pdf" "$T/qdf.pdf"
+expect_grep "scored: rubric related as source" "$T/qdf.pdf" "/AFRelationship /Source"
+expect_grep "scored: scores related as data" "$T/qdf.pdf" "/AFRelationship /Data"
+expect_grep "scored: attachments listed in /AF" "$T/qdf.pdf" "/AF \["
+expect_grep "scored: attachment media type" "$T/qdf.pdf" "/Subtype /application#2fyaml"
 "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored2.pdf" >/dev/null
 if cmp -s "$T/scored.pdf" "$T/scored2.pdf"; then ok; else bad "scored: two runs differ"; fi
 SOURCE_DATE_EPOCH=1356048000 "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored3.pdf" >/dev/null
