@@ -67,7 +67,7 @@ static int by_total(const void *a, const void *b)
     return strcmp(x->file, y->file);
 }
 
-/* The table whose categories head the summary's columns. */
+/* The table whose parts (unit_part_name) head the summary's columns. */
 static const unit *shape_of(const job *j)
 {
     return j->doc->len > 0 && j->doc->atts[0].len > 0 ? &j->doc->atts[0].units[0] : NULL;
@@ -103,8 +103,9 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
     const unit *shape = shape_of(j);
     csv_field(&sb, "排名", false);
     csv_field(&sb, "单位", false);
-    for (size_t c = 0; shape && c < shape->len; c++)
-        csv_field(&sb, shape->cats[c].heading, false);
+    size_t nparts = shape ? unit_part_count(shape) : 0;
+    for (size_t k = 0; k < nparts; k++)
+        csv_field(&sb, unit_part_name(shape, k), false);
     csv_field(&sb, "总分", false);
     csv_field(&sb, "一票否决", false);
     csv_field(&sb, "评分文件", true);
@@ -112,8 +113,8 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
     for (size_t i = 0; i < n; i++) {
         sb_printf(&sb, "%zu,", ranked[i].rank);
         csv_field(&sb, units[i].res.unit, false);
-        for (size_t c = 0; shape && c < shape->len; c++)
-            csv_field(&sb, c < units[i].res.ncats ? points_format(units[i].res.cats[c], buf) : "", false);
+        for (size_t k = 0; k < nparts; k++)
+            csv_field(&sb, k < units[i].res.nparts ? points_format(units[i].res.parts[k], buf) : "", false);
         csv_field(&sb, points_format(units[i].res.total, buf), false);
         csv_field(&sb, units[i].res.vetoed ? "是" : "否", false);
         csv_field(&sb, units[i].file, true);

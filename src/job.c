@@ -24,7 +24,6 @@
 #define GONGWEN_DATADIR "/usr/local/share/gongwen"
 #endif
 
-
 /* The colour profile of every PDF's output intent (PDF/A). */
 #ifndef SRGB_PROFILE
 #define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
@@ -199,9 +198,12 @@ int job_write_form(const job *j, const char *output, diag_list *d)
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
 {
     res->unit = xstrdup(sheet->unit);
-    res->ncats = g->unit->len;
-    res->cats = xcalloc(res->ncats + 1, sizeof *res->cats);
-    memcpy(res->cats, g->category, res->ncats * sizeof *res->cats);
+    res->nparts = unit_part_count(g->unit);
+    res->parts = xcalloc(res->nparts + 1, sizeof *res->parts);
+    for (size_t k = 0; k < res->nparts; k++) {
+        points scored = g->items[k].score == POINTS_NONE ? 0 : g->items[k].score;
+        res->parts[k] = unit_parts_are_items(g->unit) ? scored : g->category[k];
+    }
     res->total = g->total;
     res->bonus = g->bonus;
     res->vetoed = g->vetoed;
@@ -233,6 +235,6 @@ int job_write_document(const job *j, const document *doc, const layout *lay, con
 void unit_result_free(unit_result *res)
 {
     free(res->unit);
-    free(res->cats);
+    free(res->parts);
     memset(res, 0, sizeof *res);
 }

@@ -22,8 +22,8 @@ typedef struct job {
 /* What a batch keeps of each unit it scored, for the summary. */
 typedef struct unit_result {
     char *unit;
-    points *cats;        /* per category of the unit's table */
-    size_t ncats;
+    points *parts;       /* per part of the unit's table (unit_part_count) */
+    size_t nparts;
     points total, bonus;
     bool vetoed;
 } unit_result;

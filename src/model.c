@@ -50,6 +50,24 @@ const char *item_field(const item *it, const unit *u, const attachment *a, const
     return v;
 }
 
+bool unit_parts_are_items(const unit *u)
+{
+    return u->len == 1;
+}
+
+size_t unit_part_count(const unit *u)
+{
+    return unit_parts_are_items(u) ? u->cats[0].len : u->len;
+}
+
+const char *unit_part_name(const unit *u, size_t k)
+{
+    if (!unit_parts_are_items(u))
+        return u->cats[k].heading;
+    const item *it = &u->cats[0].items[k];
+    return it->name ? it->name : it->id;
+}
+
 int document_has_notice(const document *doc)
 {
     return doc->nbody > 0 || field_find(&doc->meta, META_TITLE) != NULL;

@@ -15,6 +15,7 @@
 #define GONGWEN_MODEL_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef int64_t points;
@@ -121,6 +122,13 @@ void field_list_free(field_list *fl);
 
 /* A field looked up on the item, then its unit, then its attachment. */
 const char *item_field(const item *it, const unit *u, const attachment *a, const char *name);
+
+/* What a summary breaks a unit's total into: its categories, or, when it has
+ * only one (a Zhuzhou table: one category of four items), that category's
+ * items.  A part's name heads its column in the 汇总表. */
+bool unit_parts_are_items(const unit *u);
+size_t unit_part_count(const unit *u);
+const char *unit_part_name(const unit *u, size_t k);
 
 /* True when the notice part exists: a title or body text before the attachments. */
 int document_has_notice(const document *doc);

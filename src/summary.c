@@ -24,9 +24,9 @@ static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t
     it->kind = KIND_NORMAL;
     snprintf(buf, sizeof buf, "%zu", u->rank);
     field_add(&it->fields, FIELD_RANK, buf, 0);
-    for (size_t k = 0; k < shape->len; k++)
-        field_add(&it->fields, shape->cats[k].heading,
-                  k < u->res->ncats ? points_format(u->res->cats[k], buf) : "", 0);
+    for (size_t k = 0; k < unit_part_count(shape); k++)
+        field_add(&it->fields, unit_part_name(shape, k),
+                  k < u->res->nparts ? points_format(u->res->parts[k], buf) : "", 0);
     if (u->res->vetoed)
         field_add(&it->fields, "一票否决", "是", 0);
 }
@@ -75,15 +75,16 @@ layout *summary_layout(const layout *rubric, const unit *shape)
     l->table.total_label = NULL;
     l->table.header.size_pt = l->table.cell.size_pt; /* many narrow columns */
     l->table.unit_prefix = xstrdup("");
-    l->table.ncolumns = shape->len + 3;
+    size_t nparts = unit_part_count(shape);
+    l->table.ncolumns = nparts + 3;
     l->table.columns = xcalloc(l->table.ncolumns, sizeof *l->table.columns);
     double text_mm = rubric->notice.text_width_mm;
-    double cat_mm = (text_mm - RANK_MM - NAME_MM - TOTAL_MM) / (shape->len ? (double)shape->len : 1);
+    double part_mm = (text_mm - RANK_MM - NAME_MM - TOTAL_MM) / (nparts ? (double)nparts : 1);
     column *col = l->table.columns;
     set_column(col++, FIELD_RANK, RANK_MM, SHOW_FIELD, FIELD_RANK);
     set_column(col++, "单位", NAME_MM, SHOW_NAME, NULL);
-    for (size_t k = 0; k < shape->len; k++)
-        set_column(col++, shape->cats[k].heading, cat_mm, SHOW_FIELD, shape->cats[k].heading);
+    for (size_t k = 0; k < nparts; k++)
+        set_column(col++, unit_part_name(shape, k), part_mm, SHOW_FIELD, unit_part_name(shape, k));
     set_column(col, "总分", TOTAL_MM, SHOW_POINTS, NULL);
     return l;
 }

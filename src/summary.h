@@ -1,7 +1,8 @@
 /* summary: the 汇总表 of a batch as a rubric document of its own, so that
  * the table typesetter prints it in the same official style: one row per
- * unit (rank, name, each category's subtotal, total), with a layout derived
- * from the rubric's own (its fonts, its categories as columns). */
+ * unit (rank, name, each part's subtotal, total), with a layout derived from
+ * the rubric's own (its fonts, its categories, or its items when it has one
+ * category, as columns). */
 #ifndef GONGWEN_SUMMARY_H
 #define GONGWEN_SUMMARY_H
 
@@ -14,7 +15,8 @@ typedef struct ranked_unit {
     size_t rank;
 } ranked_unit;
 
-/* units in rank order; shape is the rubric table whose categories head the columns. */
+/* units in rank order; shape is the rubric table whose parts (unit_part_name)
+ * head the columns. */
 document *summary_document(const document *rubric, const unit *shape, const ranked_unit *units, size_t n);
 layout *summary_layout(const layout *rubric, const unit *shape);
 

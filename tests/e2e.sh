@@ -257,6 +257,15 @@ pdftotext -raw "$T/batch/汇总表.pdf" - | tr -d ' \n' >"$T/summary.txt"
 expect_grep "汇总表.pdf ranks the units" "$T/summary.txt" "1乐山市第一中学工会16.527.516152095"
 expect_grep "汇总表.pdf title" "$T/summary.txt" "2012年教科文卫体工会工作目标考核实施细则汇总表"
 
+# A table of one category is summed up by its items; they add up to the total.
+expect_exit 0 "batch zhuzhou" "$GW" batch rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzbatch"
+expect_grep "zhuzhou summary: items as columns" "$T/zzbatch/汇总表.csv" "^.*排名,单位,组织建设,民主管理,素质提升,“双联”维权帮扶,总分,一票否决,评分文件"
+tr -d '\r' <"$T/zzbatch/汇总表.csv" | awk -F, 'NR > 1 { s = $3 + $4 + $5 + $6; if (s != $7) { print; bad = 1 } n++ }
+    END { exit bad || n != 3 }' >"$T/why"
+if [ $? -eq 0 ]; then ok; else bad "zhuzhou summary: items do not add up to the totals"; cat "$T/why"; fi
+pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' \n' >"$T/summary.txt"
+expect_grep "zhuzhou 汇总表.pdf has the item columns" "$T/summary.txt" "组织建设民主管理素质提升“双联”维权帮扶总分1株洲市教育系统工会20202527.592.5"
+
 # One bad unit is reported; the rest are still produced; the run fails.
 mkdir "$T/mixed"
 cp examples/leshan-2012/*.yaml "$T/mixed/"
