@@ -4,10 +4,10 @@
  * the writer and lets libharu carry on returning error codes, and each step
  * checks the record (no longjmp).  Where libharu 2.3.0 writes something wrong
  * or missing, the fix goes through its installed object API (hpdf_objects.h,
- * hpdf_font.h): the ToUnicode CMap, the CIDSystemInfo ordering, UTF-16 info
- * strings, and file specifications of attachments.
+ * hpdf_font.h): font dictionaries (pdffont.h), PDF/A parts (pdfa.h), UTF-16
+ * info strings, and file specifications of attachments.
  *
- * Determinism: libharu 2.3.0 writes no /ID (only when encrypting) and no
+ * Determinism: the /ID is a hash of the file (pdfa.h); libharu writes no
  * dates of its own; font subset tags (HPDFAA+, HPDFAB+ …) follow load order,
  * which follows face ids; HarfBuzz subsetting is deterministic; temporary file
  * names never reach the output.  So the same pages and info give the same
@@ -27,9 +27,9 @@
 
 #include "fileio.h"
 #include "pdfa.h"
+#include "pdffont.h"
 #include "subset.h"
 #include "text.h"
-#include "tounicode.h"
 
 typedef struct writer {
     HPDF_Doc pdf;
@@ -137,42 +137,6 @@ static int collect_cps(writer *w, const layout_doc *doc)
 
 /* ---- fonts ------------------------------------------------------------ */
 
-/* Replaces the content of the font's ToUnicode stream (libharu 2.3.0 puts its
- * CID CMap there, which poppler rejects) with a bfrange/bfchar CMap, and
- * fixes the CIDSystemInfo Ordering libharu writes as "Identity-H".  Returns
- * non-zero if libharu refused any of it. */
-static HPDF_STATUS fix_font_dicts(writer *w, HPDF_Font font, const uint32_t *cps, size_t n)
-{
-    HPDF_Dict dict = (HPDF_Dict)font;
-    HPDF_FontAttr attr = (HPDF_FontAttr)dict->attr;
-    HPDF_STATUS ret = HPDF_OK;
-    HPDF_Dict tu = HPDF_Dict_GetItem(dict, "ToUnicode", HPDF_OCLASS_DICT);
-    if (tu) {
-        /* Reuse the object libharu made, so no orphan stream is written; the
-         * font's BeforeWrite hook still gives it the document's filter. */
-        HPDF_MemStream_FreeData(tu->stream);
-        static const char *const cid_keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
-        for (size_t i = 0; i < sizeof cid_keys / sizeof *cid_keys; i++)
-            HPDF_Dict_RemoveElement(tu, cid_keys[i]); /* absent is fine */
-    } else {
-        /* A libharu that put its CMap under /Encoding instead. */
-        tu = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
-        if (!tu)
-            return HPDF_FAILD_TO_ALLOC_MEM;
-        tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        ret += HPDF_Dict_Add(dict, "ToUnicode", tu);
-    }
-    char *cmap = tounicode_cmap(cps, n);
-    ret += HPDF_Stream_WriteStr(tu->stream, cmap);
-    free(cmap);
-    HPDF_Dict csi = attr && attr->descendant_font
-                        ? HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT)
-                        : NULL;
-    if (csi)
-        ret += HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(w->pdf->mmgr, "Identity", NULL));
-    return ret;
-}
-
 static int load_face(writer *w, int face, char ***names)
 {
     const char *path = fontset_face_path(w->fs, face);
@@ -200,12 +164,12 @@ static int load_face(writer *w, int face, char ***names)
     w->fonts[face] = HPDF_GetFont(w->pdf, name, "UTF-8");
     if (check(w, "creating a UTF-8 font") != 0)
         return -1;
-    if (fix_font_dicts(w, w->fonts[face], w->cps[face], w->ncps[face]) != HPDF_OK)
-        return check(w, "writing a ToUnicode CMap") != 0
+    if (pdffont_fix(w->pdf, w->fonts[face], w->cps[face], w->ncps[face]) != HPDF_OK)
+        return check(w, "completing a font") != 0
                    ? -1
                    : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the "
-                                "ToUnicode CMap of %s", path);
-    return check(w, "writing a ToUnicode CMap");
+                                "ToUnicode CMap or widths of %s", path);
+    return check(w, "completing a font");
 }
 
 static int load_fonts(writer *w)
