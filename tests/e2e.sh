@@ -113,6 +113,22 @@ for doc in leshan-2012 zhuzhou-2011; do
     if cmp -s "$T/$doc.pdf" "$T/again.pdf"; then ok; else bad "$doc: two builds differ"; fi
 done
 
+# Size.  The target for the Leshan PDF is 80 KB; the embedded font programs
+# alone take 105 KB with Debian's free fonts (AR PL UMing, the body face, is
+# 94 KB for 390 characters), so the budget checked is what gongwen controls:
+# everything but the font programs, and the whole file against regressions.
+font_program_bytes() { # PDF: sum of the compressed FontFile2 streams
+    total=0
+    for n in $(grep -a -B1 '^/Length1' "$1" | sed -n 's|^/Length \([0-9]*\) 0 R.*|\1|p'); do
+        total=$((total + $(grep -a -A1 "^$n 0 obj" "$1" | sed -n 2p | tr -d '\r')))
+    done
+    echo "$total"
+}
+size=$(wc -c <"$T/leshan-2012.pdf"); fonts=$(font_program_bytes "$T/leshan-2012.pdf")
+if [ "$fonts" -gt 0 ] && [ $((size - fonts)) -le 26000 ]; then ok
+else bad "leshan: $((size - fonts)) bytes besides $fonts of fonts, budget 26000"; fi
+if [ "$size" -le 130000 ]; then ok; else bad "leshan: $size bytes, budget 130000"; fi
+
 # Markup in document info is escaped in the XMP, and both say the same.
 sed "s/^标题: .*/标题: 关于\"A\&B\"<试行>'细则'的通知/" rubrics/leshan-2012.md >"$T/markup.md"
 expect_exit 0 "build a title with XML markup" "$GW" build "$T/markup.md" -o "$T/markup.pdf"
