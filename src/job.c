@@ -145,12 +145,16 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
         {.path = sheet ? sheet->path : NULL, .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
+    /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
+    long long epoch = source_date_epoch(d);
+    if (epoch < 0 && sheet)
+        epoch = sheet->date_epoch;
     pdf_info info = {
         .title = title,
         .author = g ? g->unit_name : field_value(&doc->meta, META_ISSUER),
         .subject = g ? "自评分" : field_value(&doc->meta, META_NUMBER),
         .keywords = keywords ? keywords : doc->len > 0 ? doc->atts[0].title : NULL,
-        .epoch = source_date_epoch(d),
+        .epoch = epoch,
         .attachments = g ? sources : NULL,
         .nattachments = g ? 2 : 0,
         .icc = (const unsigned char *)j->icc,

@@ -1,6 +1,7 @@
 /* scores: reading a unit's scores file (see scores.h for its form). */
 #include "scores.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +83,37 @@ static int read_scores(scoresheet *s, const ynode *map, diag_list *d)
     return rc;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static long long days_from_civil(long long y, int m, int dd)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* "2012年12月20日" or "2012-12-20" (also with / or .) as seconds since 1970,
+ * or -1 if it is not such a date. */
+static long long date_epoch(const char *s)
+{
+    int y, m, dd, n = 0;
+    char sep1[8] = "", sep2[8] = "";
+    if (sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &dd, &n) != 3 || s[n] != '\0') {
+        n = 0;
+        if (sscanf(s, "%4d%1[-/.]%2d%1[-/.]%2d%n", &y, sep1, &m, sep2, &dd, &n) != 5 || s[n] != '\0' ||
+            sep1[0] != sep2[0])
+            return -1;
+    }
+    static const int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1970 || m < 1 || m > 12 || dd < 1 || dd > month_days[m - 1] || (m == 2 && dd == 29 && !leap))
+        return -1;
+    return days_from_civil(y, m, dd) * 86400;
+}
+
 static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
 {
     static const char *const known[] = {KEY_UNIT, KEY_SCORER, KEY_DATE, KEY_MISSING, KEY_SCORES, NULL};
@@ -98,6 +130,10 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
+    s->date_epoch = s->date ? date_epoch(s->date) : -1;
+    if (s->date && s->date_epoch < 0)
+        rc = diag_error(d, s->path, ymap_get(root, KEY_DATE)->line,
+                        "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
     const char *missing = ymap_str(root, KEY_MISSING);
     if (missing && strcmp(missing, "零分") != 0 && strcmp(missing, "报错") != 0)
         rc = diag_error(d, s->path, ymap_get(root, KEY_MISSING)->line, "'%s' is 零分 or 报错, not '%s'", KEY_MISSING, missing);
@@ -107,12 +143,9 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     return rc;
 }
 
-int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
+/* Takes root (frees it). */
+static int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d)
 {
-    *out = NULL;
-    ynode *root = NULL;
-    if (ytree_load(path, &root, d) < 0)
-        return -1;
     scoresheet *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     int rc = read_sheet(s, root, d);
@@ -123,6 +156,24 @@ int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
     }
     *out = s;
     return 0;
+}
+
+int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
+{
+    *out = NULL;
+    ynode *root = NULL;
+    if (ytree_load(path, &root, d) < 0)
+        return -1;
+    return scoresheet_from_tree(path, root, out, d);
+}
+
+int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d)
+{
+    *out = NULL;
+    ynode *root = NULL;
+    if (ytree_parse(text, len, path, 1, &root, d) < 0)
+        return -1;
+    return scoresheet_from_tree(path, root, out, d);
 }
 
 void scoresheet_free(scoresheet *s)

@@ -47,13 +47,16 @@ typedef struct scoresheet {
     char *unit;
     int unit_line;
     char *scorer;
-    char *date;
+    char *date;          /* 评分日期 as written */
+    long long date_epoch; /* the same day at 00:00 UTC, or -1 when not given */
     bool missing_is_zero;
     score_entry *items;
     size_t len, cap;
 } scoresheet;
 
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
+/* The same from text in memory (len bytes); path names it in diagnostics. */
+int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d);
 void scoresheet_free(scoresheet *s);
 
 typedef struct item_grade {

@@ -248,6 +248,12 @@ expect_grep "scored: rubric related as source" "$T/qdf.pdf" "/AFRelationship /So
 expect_grep "scored: scores related as data" "$T/qdf.pdf" "/AFRelationship /Data"
 expect_grep "scored: attachments listed in /AF" "$T/qdf.pdf" "/AF \["
 expect_grep "scored: attachment media type" "$T/qdf.pdf" "/Subtype /application#2fyaml"
+# With no SOURCE_DATE_EPOCH the record is dated by its 评分日期 (2012年12月20日).
+env -u SOURCE_DATE_EPOCH "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/dated.pdf" >/dev/null
+pdfinfo "$T/dated.pdf" >"$T/info"
+expect_grep "scored: dated by 评分日期" "$T/info" "CreationDate: *Thu Dec 20 00:00:00 2012 UTC"
+qpdf --qdf --object-streams=disable "$T/dated.pdf" "$T/qdf.pdf"
+expect_grep "scored: attachments dated" "$T/qdf.pdf" "/ModDate (D:20121220000000Z)"
 "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored2.pdf" >/dev/null
 if cmp -s "$T/scored.pdf" "$T/scored2.pdf"; then ok; else bad "scored: two runs differ"; fi
 SOURCE_DATE_EPOCH=1356048000 "$GW" score rubrics/leshan-2012.md examples/leshan-2012/yizhong.yaml -o "$T/scored3.pdf" >/dev/null

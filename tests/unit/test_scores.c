@@ -134,6 +134,10 @@ static void test_rejections(void **state)
         {"单位: 甲\n得分: 3\n", "2: '得分' must list the scores: \"1.1\": 3"},
         {HEAD "  \"1.1\": {分: 1, 档次: 全面完成}\n", "3: item 1.1: give either 分 or 档次"},
         {"单位: [甲\n", "2: YAML: did not find expected ',' or ']' while parsing a flow sequence"},
+        {"单位: 甲\n评分日期: 2012年2月30日\n得分: {}\n", "2: 评分日期 '2012年2月30日' is not a date such as 2012年12月20日 or 2012-12-20"},
+        {"单位: 甲\n评分日期: 2013-02-29\n得分: {}\n", "2: 评分日期 '2013-02-29' is not a date such as 2012年12月20日 or 2012-12-20"},
+        {"单位: 甲\n评分日期: 2012-12/20\n得分: {}\n", "2: 评分日期 '2012-12/20' is not a date such as 2012年12月20日 or 2012-12-20"},
+        {"单位: 甲\n评分日期: 年底\n得分: {}\n", "2: 评分日期 '年底' is not a date such as 2012年12月20日 or 2012-12-20"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         grades g = {0};
@@ -142,6 +146,32 @@ static void test_rejections(void **state)
         assert_string_equal(f, cases[i].expected);
         grades_free(&g);
         free(f);
+    }
+}
+
+/* 评分日期 dates the scored PDF: the day at 00:00 UTC, in either spelling. */
+static void test_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *date;
+        long long epoch;
+    } cases[] = {
+        {"2012年12月20日", 1355961600}, {"2012-12-20", 1355961600}, {"2012.2.29", 1330473600},
+        {"2000/03/01", 951868800},    {"1970年1月1日", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *yaml = xasprintf("单位: 甲\n评分日期: %s\n得分: {}\n", cases[i].date);
+        char *path = write_scores(yaml);
+        scoresheet *s = NULL;
+        diag_list d = {0};
+        assert_int_equal(scoresheet_load(path, &s, &d), 0);
+        assert_true(s->date_epoch == cases[i].epoch);
+        scoresheet_free(s);
+        diag_list_free(&d);
+        unlink(path);
+        free(path);
+        free(yaml);
     }
 }
 
@@ -173,6 +203,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_sums),
+        cmocka_unit_test(test_dates),
         cmocka_unit_test(test_levels),
         cmocka_unit_test(test_veto_and_missing),
         cmocka_unit_test(test_rejections),
