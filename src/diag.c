@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,10 +58,31 @@ size_t diag_count(const diag_list *d, diag_level level)
     return n;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* An earlier warning word for word the same as items[i]. */
+static bool repeats_earlier(const diag_list *d, size_t i)
+{
+    const diag *g = &d->items[i];
+    for (size_t k = 0; k < i && g->level == DIAG_WARNING; k++) {
+        const diag *e = &d->items[k];
+        if (e->level == DIAG_WARNING && e->line == g->line && same_text(e->file, g->file) &&
+            same_text(e->message, g->message))
+            return true;
+    }
+    return false;
+}
+
 void diag_print(const diag_list *d, FILE *out)
 {
     for (size_t i = 0; i < d->len; i++) {
         const diag *g = &d->items[i];
+        /* A batch typesets the same notice for every unit: say it once. */
+        if (repeats_earlier(d, i))
+            continue;
         const char *level = g->level == DIAG_ERROR ? "error" : "warning";
         if (g->file && g->line > 0)
             fprintf(out, "%s:%d: %s: %s\n", g->file, g->line, level, g->message);

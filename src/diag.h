@@ -43,7 +43,8 @@ int diag_error(diag_list *d, const char *file, int line, const char *fmt, ...) G
 void diag_warning(diag_list *d, const char *file, int line, const char *fmt, ...) GW_PRINTF(4, 5);
 
 size_t diag_count(const diag_list *d, diag_level level);
-/* Writes each finding as `file:line: warning: message` (line omitted when 0). */
+/* Writes each finding as `file:line: warning: message` (line omitted when 0);
+ * a warning repeated word for word is written once. */
 void diag_print(const diag_list *d, FILE *out);
 void diag_list_free(diag_list *d);
 

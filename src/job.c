@@ -133,7 +133,7 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
     const fontset *fs = j->fs;
     layout_doc pages = {0};
     if (document_has_notice(doc))
-        notice_typeset(doc, lay, fs, &pages);
+        notice_typeset(doc, lay, fs, &pages, d);
     attachments_typeset(doc, lay, fs, g, &pages);
     page_numbers_add(&pages, &lay->notice, fs);
     const char *title = field_value(&doc->meta, META_TITLE);

@@ -18,6 +18,8 @@
 #define DASH_RISE 0.38
 
 typedef struct setter {
+    const document *doc;
+    diag_list *d;        /* overflow warnings */
     const notice_layout *nl;
     const fontset *fs;
     layout_doc *out;
@@ -76,6 +78,20 @@ static void set_paragraph(setter *s, const char *text, font_spec f, double inden
     run_free(&r);
 }
 
+/* A one-line part wider than its room still prints (the document must say
+ * what its author wrote), but not silently. */
+static void warn_if_wider(setter *s, const char *key, double width, double room)
+{
+    if (width <= room + 0.5)
+        return;
+    const field *f = field_find(&s->doc->meta, key);
+    if (!f)
+        f = field_find(&s->doc->meta, META_ISSUER); /* 署名 and 标志 default to it */
+    diag_warning(s->d, s->doc->path, f ? f->line : 0,
+                 "%s is %.0f mm long and has %.0f mm: it runs past the margin", key,
+                 width * 25.4 / 72.0, room * 25.4 / 72.0);
+}
+
 static void set_centered(setter *s, const char *text, font_spec f, double y, rgb color)
 {
     double w = text_width(s->fs, f, text, 0);
@@ -99,7 +115,9 @@ static double set_masthead(setter *s, const document *doc)
     set_centered(s, masthead, mf, baseline_below(top, mf.size_pt), nl->red);
     double number_top = top - mf.size_pt - 2 * s->fr.pitch;
     double number_base = baseline_below(number_top - (s->fr.pitch - nl->number.size_pt) / 2, nl->number.size_pt);
-    set_centered(s, field_value(&doc->meta, META_NUMBER), nl->number, number_base, BLACK);
+    const char *number = field_value(&doc->meta, META_NUMBER);
+    warn_if_wider(s, META_NUMBER, text_width(s->fs, nl->number, number, 0), s->fr.width);
+    set_centered(s, number, nl->number, number_base, BLACK);
     double rule_y = number_base - 0.12 * nl->number.size_pt - MM_TO_PT(nl->rule_gap_mm);
     page_add_line(s->pg, s->fr.left, rule_y, s->fr.right, rule_y, nl->rule_width_pt, nl->red);
     return rule_y;
@@ -149,6 +167,8 @@ static void set_signature(setter *s, const document *doc)
         date_x = s->fr.right - 4 * ch - date_w;
         sig_x = date_x + (date_w - sig_w) / 2;
     }
+    warn_if_wider(s, META_SIGNATURE, sig_w, sig_w + (sig_x - s->fr.left));
+    warn_if_wider(s, META_DATE, date_w, date_w + (date_x - s->fr.left));
     if (s->line + 3 > nl->lines_per_page)
         new_page(s);
     s->line++; /* 空一行 */
@@ -177,6 +197,7 @@ static void set_colophon(setter *s, const document *doc)
     page_add_line(s->pg, s->fr.left, top, s->fr.right, top, thick, BLACK);
     if (cc) {
         char *line = xasprintf("抄送：%s", cc);
+        warn_if_wider(s, META_CC, text_width(s->fs, f, line, 0), s->fr.width - 2 * ch);
         text_draw(s->pg, s->fs, f, line, s->fr.left + ch, frame_baseline(&s->fr, k++, f.size_pt), 0, BLACK);
         free(line);
         double y = s->fr.top - k * s->fr.pitch;
@@ -187,21 +208,29 @@ static void set_colophon(setter *s, const document *doc)
         text_draw(s->pg, s->fs, f, printer, s->fr.left + ch, y, 0, BLACK);
     if (printed) {
         char *line = xasprintf("%s印发", printed);
+        double both = text_width(s->fs, f, line, 0) + (printer ? text_width(s->fs, f, printer, 0) + ch : 0);
+        warn_if_wider(s, META_PRINT_DATE, both, s->fr.width - 2 * ch);
         text_draw(s->pg, s->fs, f, line, s->fr.right - ch - text_width(s->fs, f, line, 0), y, 0, BLACK);
         free(line);
     }
     page_add_line(s->pg, s->fr.left, s->fr.bottom, s->fr.right, s->fr.bottom, thick, BLACK);
 }
 
-void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out)
+void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out,
+                    diag_list *d)
 {
-    setter s = {.nl = &lay->notice, .fs = fs, .out = out, .fr = frame_of(&lay->notice)};
+    setter s = {.doc = doc, .d = d, .nl = &lay->notice, .fs = fs, .out = out, .fr = frame_of(&lay->notice)};
     const notice_layout *nl = s.nl;
     new_page(&s);
     double rule_y = set_masthead(&s, doc);
     /* the title two blank lines below the rule, snapped to the grid */
     int k = (int)ceil((s.fr.top - rule_y) / s.fr.pitch - 1e-9) + 2;
     k = set_title(&s, field_value(&doc->meta, META_TITLE), nl->title, k);
+    if (k > nl->lines_per_page) {
+        const field *title = field_find(&doc->meta, META_TITLE);
+        diag_warning(d, doc->path, title ? title->line : 0, "%s runs past the foot of the first page",
+                     META_TITLE);
+    }
     s.line = k + 1; /* 空一行 */
     char *to = xasprintf("%s：", field_value(&doc->meta, META_RECIPIENTS));
     set_paragraph(&s, to, nl->body, 0);

@@ -8,8 +8,11 @@
 #include "page.h"
 
 /* Appends the notice's pages to out.  The document must have passed check:
- * the notice's required front-matter keys are present. */
-void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out);
+ * the notice's required front-matter keys are present.  A one-line part
+ * (发文字号, 署名, 成文日期, 抄送, 印发) too wide for its place, or a title
+ * longer than the first page, is drawn anyway and warned about in d. */
+void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out,
+                    diag_list *d);
 
 /* The font of a body paragraph follows its opening: 一、 Hei, （一） Kai,
  * anything else the body font. */

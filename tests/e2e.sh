@@ -129,6 +129,22 @@ if [ "$fonts" -gt 0 ] && [ $((size - fonts)) -le 26000 ]; then ok
 else bad "leshan: $((size - fonts)) bytes besides $fonts of fonts, budget 26000"; fi
 if [ "$size" -le 130000 ]; then ok; else bad "leshan: $size bytes, budget 130000"; fi
 
+# One-line parts too long for their place still print, with a warning each.
+sed -e 's/^发文字号: .*/发文字号: 乐山市教育科学文化卫生体育工会委员会办公室乐山市教育科学文化卫生体育工会〔2012〕12号/' \
+    -e 's/^署名: .*/署名: 乐山市教育科学文化卫生体育工会委员会办公室暨乐山市总工会/' \
+    -e 's/^标题: \(.*\)/标题: \1\1\1\1\1\1\1\1\1\1\1\1/' rubrics/leshan-2012.md >"$T/long.md"
+expect_exit 0 "build with overlong one-line parts" "$GW" build "$T/long.md" -o "$T/long.pdf"
+expect_same "overlong parts are warned about" "$T/err" "$T/long.md:12: warning: 发文字号 is 237 mm long and has 156 mm: it runs past the margin
+$T/long.md:13: warning: 标题 runs past the foot of the first page
+$T/long.md:15: warning: 署名 is 156 mm long and has 145 mm: it runs past the margin"
+
+mkdir "$T/long-units"
+cp examples/leshan-2012/*.yaml "$T/long-units/"
+expect_exit 0 "batch with overlong one-line parts" "$GW" batch "$T/long.md" "$T/long-units" -o "$T/long-out"
+expect_same "a batch warns once, not once per unit" "$T/err" "$T/long.md:12: warning: 发文字号 is 237 mm long and has 156 mm: it runs past the margin
+$T/long.md:13: warning: 标题 runs past the foot of the first page
+$T/long.md:15: warning: 署名 is 156 mm long and has 145 mm: it runs past the margin"
+
 # Markup in document info is escaped in the XMP, and both say the same.
 sed "s/^标题: .*/标题: 关于\"A\&B\"<试行>'细则'的通知/" rubrics/leshan-2012.md >"$T/markup.md"
 expect_exit 0 "build a title with XML markup" "$GW" build "$T/markup.md" -o "$T/markup.pdf"
