@@ -17,6 +17,8 @@ WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DGONGWEN_DATADIR='"$(PREFIX)/share/gongwen"'
 CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS)
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# A sanitizer's report must not pass for the exit status 1 of a data error.
+SAN_ENV   = ASAN_OPTIONS=detect_leaks=1:exitcode=97 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=97
 
 SRC       = $(sort $(wildcard src/*.c))
 LIB_SRC   = $(filter-out src/main.c,$(SRC))
@@ -69,11 +71,11 @@ unit: deps $(UNIT_BIN) $(B)/gongwen
 e2e: deps $(B)/gongwen
 	@sh tests/e2e.sh $(B)/gongwen
 sanitize: deps $(UNIT_BIN_SAN) $(S)/gongwen
-	@ASAN_OPTIONS=detect_leaks=1 sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
-	@ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh $(S)/gongwen
+	@$(SAN_ENV) sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
+	@$(SAN_ENV) sh tests/e2e.sh $(S)/gongwen
 
 test check: deps
-	@$(MAKE) --no-print-directory unit e2e sanitize
+	@$(MAKE) --no-print-directory unit e2e bad sanitize bad-sanitize
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so building must happen in a make started after the install.

@@ -10,6 +10,7 @@ libcmocka-dev
 fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai
 icc-profiles-free
 poppler-utils qpdf mupdf-tools fonts-urw-base35 ghostscript libxml2-utils
+valgrind
 "
 
 missing=""

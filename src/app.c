@@ -1,7 +1,9 @@
 #include "app.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -48,13 +50,28 @@ static char *default_output(const char *rubric)
     return out;
 }
 
+/* Whether a and b name one existing file. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 /* build and score: rubric (and scores) to PDF.  Nothing is written unless
  * every check passed. */
 static int produce(const app_options *opt, const char *path, const char *scores_path, diag_list *d, FILE *out)
 {
-    job j;
+    job j = {0};
     char *output = opt->output ? xstrdup(opt->output) : default_output(scores_path ? scores_path : path);
-    int rc = job_open(opt, path, &j, d);
+    /* -o repeating an input's name would replace the clerk's source with the PDF. */
+    int rc = same_file(output, path) || (scores_path && same_file(output, scores_path))
+                 ? diag_error(d, output, 0, "cannot write PDF: it is the input; name another file with -o")
+                 : job_open(opt, path, &j, d);
+    /* The default folder is made when it is missing, as batch makes its own.
+     * One already there (another run may just have made it) is fine; any
+     * other failure is reported when the PDF cannot be written into it. */
+    if (rc == 0 && !opt->output)
+        (void)mkdir("out", 0777);
     if (rc == 0)
         rc = scores_path ? job_write_scored(&j, scores_path, output, NULL, d) : job_write_form(&j, output, d);
     if (rc == 0)

@@ -136,16 +136,17 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     char *outdir = opt->output ? xstrdup(opt->output) : default_outdir(rubric);
     struct dirent **entries = NULL;
     int n = scandir(dir, &entries, is_scores_file, alphasort);
-    job j;
+    job j = {0};
     int rc = n < 0 ? diag_error(d, dir, 0, "cannot read the folder: %s", strerror(errno)) : 0;
     if (rc == 0 && n == 0)
         rc = diag_error(d, dir, 0, "no scores files (*.yaml) here");
-    if (rc == 0 && mkdir(outdir, 0777) < 0 && errno != EEXIST)
-        rc = diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
     if (rc == 0)
         rc = job_open(opt, rubric, &j, d);
-    else
-        memset(&j, 0, sizeof j);
+    /* A failed run leaves no trace: the folder is made only for a rubric that
+     * opened, and removed again if no unit could be written into it. */
+    bool made = false;
+    if (rc == 0 && !(made = mkdir(outdir, 0777) == 0) && errno != EEXIST)
+        rc = diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
     scored *units = xcalloc((size_t)(n > 0 ? n : 1), sizeof *units);
     size_t done = 0;
     bool tty = isatty(fileno(out));
@@ -173,6 +174,8 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     }
     if (rc == 0 && done < (size_t)n)
         rc = -1; /* each failure is already reported at its file and line */
+    if (made && done == 0)
+        rmdir(outdir);
     for (size_t i = 0; i < done; i++)
         unit_result_free(&units[i].res);
     free(units);

@@ -25,7 +25,7 @@ int file_read(const char *path, size_t max, char **text, size_t *len, diag_list 
     if (failed || (max > 0 && sb.len > max)) {
         sb_free(&sb);
         return failed ? diag_error(d, path, 0, "cannot read: %s", strerror(err))
-                      : diag_error(d, path, 0, "larger than %zu MB: not a rubric", max >> 20);
+                      : diag_error(d, path, 0, "larger than %zu MB: too large to be a gongwen input", max >> 20);
     }
     *len = sb.len;
     *text = sb_take(&sb);
@@ -49,6 +49,11 @@ int write_all(int fd, const void *data, size_t len)
 
 int file_replace(const char *path, const void *data, size_t len, const char *what, diag_list *d)
 {
+    /* The rename would put a regular file in place of a folder, a pipe or a
+     * device (-o /dev/null as root), not write into it. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return diag_error(d, path, 0, "cannot write %s: it exists and is not a regular file", what);
     char *tmp = xasprintf("%s.XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {

@@ -223,12 +223,9 @@ static int load_map(fontset *fs, const ynode *root, const char *map, diag_list *
     return rc;
 }
 
-int fontset_load(const char *fontmap_path, fontset **out, diag_list *d)
+/* Takes root (frees it). */
+static int fontset_from_tree(const char *fontmap_path, ynode *root, fontset **out, diag_list *d)
 {
-    *out = NULL;
-    ynode *root;
-    if (ytree_load(fontmap_path, &root, d) != 0)
-        return -1;
     fontset *fs = xcalloc(1, sizeof *fs);
     int rc = 0;
     if (FT_Init_FreeType(&fs->lib) != 0) {
@@ -244,6 +241,24 @@ int fontset_load(const char *fontmap_path, fontset **out, diag_list *d)
     }
     *out = fs;
     return 0;
+}
+
+int fontset_load(const char *fontmap_path, fontset **out, diag_list *d)
+{
+    *out = NULL;
+    ynode *root;
+    if (ytree_load(fontmap_path, &root, d) != 0)
+        return -1;
+    return fontset_from_tree(fontmap_path, root, out, d);
+}
+
+int fontset_load_text(const char *fontmap_path, const char *text, size_t len, fontset **out, diag_list *d)
+{
+    *out = NULL;
+    ynode *root;
+    if (ytree_parse(text, len, fontmap_path, 1, &root, d) != 0)
+        return -1;
+    return fontset_from_tree(fontmap_path, root, out, d);
 }
 
 void fontset_free(fontset *fs)

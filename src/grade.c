@@ -5,6 +5,7 @@
  * define, an item not scored (unless 缺项: 零分), a level share finer than a
  * hundredth of a point.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,8 +45,12 @@ static const item *item_by_id(const unit *u, const char *id, size_t *seq)
     return NULL;
 }
 
+#define SHARE_MAX 1000 /* percent either way; beyond it a share is a slip, and products could overflow */
+
 /* The share (in percent, may be negative) of the level named in the
- * 评分档次 text "全面完成 100%；基本完成 70%；资料不全 -20%". */
+ * 评分档次 text "全面完成 100%；基本完成 70%；资料不全 -20%".  Returns 0, -1 if
+ * no level has that name, -2 if its share is not a whole percentage within
+ * ±SHARE_MAX. */
 static int level_share(const char *levels, const char *name, long *pct)
 {
     char *copy = xstrdup(levels);
@@ -62,9 +67,10 @@ static int level_share(const char *levels, const char *name, long *pct)
             *space = '\0';
             char *end;
             long v = strtol(space + 1, &end, 10);
-            if (strcmp(trim(part), name) == 0 && strcmp(end, "%") == 0) {
+            if (strcmp(trim(part), name) == 0) {
+                bool whole = end != space + 1 && strcmp(end, "%") == 0 && v >= -SHARE_MAX && v <= SHARE_MAX;
                 *pct = v;
-                found = 0;
+                found = whole ? 0 : -2;
             }
         }
         part = next;
@@ -82,8 +88,12 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
     long total = 0;
     bool has_base = false;
     for (size_t k = 0; k < e->nlevels; k++) {
-        long pct;
-        if (level_share(levels, e->levels[k], &pct) < 0)
+        long pct = 0;
+        int found = level_share(levels, e->levels[k], &pct);
+        if (found == -2)
+            return diag_error(d, s->path, e->line, "item %s: the rubric's %s gives '%s' no whole percentage "
+                              "from -%d%% to %d%% (%s)", e->id, FIELD_LEVELS, e->levels[k], SHARE_MAX, SHARE_MAX, levels);
+        if (found < 0)
             return diag_error(d, s->path, e->line, "item %s: '%s' is not one of its levels (%s)", e->id,
                               e->levels[k], levels);
         has_base |= pct >= 0;
@@ -93,6 +103,8 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
         total += 100; /* only deductions: from full marks */
     if (total < 0)
         total = 0;
+    if (total > 100 * SHARE_MAX) /* far above full marks, reported so below; keeps the product in range */
+        total = 100 * SHARE_MAX;
     points product = it->pts * total;
     if (product % 100 != 0) {
         char buf[32];

@@ -277,13 +277,10 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
     check_columns(r, cols, t);
 }
 
-int layout_load(const char *path, layout **out, diag_list *d)
+/* Takes root (frees it). */
+static int layout_from_tree(const char *path, ynode *root, layout **out, diag_list *d)
 {
     static const char *const known[] = {"name", "notice", "table", NULL};
-    ynode *root = NULL;
-    *out = NULL;
-    if (ytree_load(path, &root, d) < 0)
-        return -1;
     reader r = {.file = path, .d = d};
     layout *l = xcalloc(1, sizeof *l);
     l->path = xstrdup(path);
@@ -302,6 +299,24 @@ int layout_load(const char *path, layout **out, diag_list *d)
     }
     *out = l;
     return 0;
+}
+
+int layout_load(const char *path, layout **out, diag_list *d)
+{
+    ynode *root = NULL;
+    *out = NULL;
+    if (ytree_load(path, &root, d) < 0)
+        return -1;
+    return layout_from_tree(path, root, out, d);
+}
+
+int layout_load_text(const char *path, const char *text, size_t len, layout **out, diag_list *d)
+{
+    ynode *root = NULL;
+    *out = NULL;
+    if (ytree_parse(text, len, path, 1, &root, d) < 0)
+        return -1;
+    return layout_from_tree(path, root, out, d);
 }
 
 void layout_free(layout *l)

@@ -79,6 +79,7 @@ typedef struct ctx {
     size_t n;
     const lb_options *opt;
     bool *brk;    /* brk[i]: a line may start at glyph i */
+    size_t *uend; /* uend[i]: the end of the unit that starts at glyph i */
     double *lcut; /* blank removed left of glyph i on the line last measured */
     double *rcut; /* likewise, right of it */
 } ctx;
@@ -121,12 +122,11 @@ static bool break_allowed(const ctx *c, size_t i)
     return !(a == b && (a == 0x2014 || a == 0x2015));
 }
 
+/* From a table made once: scanning a unit of a million letters again on
+ * each of its lines would make a paragraph's cost quadratic. */
 static size_t unit_end(const ctx *c, size_t i)
 {
-    do
-        i++;
-    while (i < c->n && c->cps[i] != '\n' && !c->brk[i]);
-    return i;
+    return c->uend[i];
 }
 
 static size_t trim_spaces(const ctx *c, size_t s, size_t e)
@@ -219,11 +219,27 @@ static bool held_by_closing(const ctx *c, size_t s, size_t u)
     return false;
 }
 
+/* Whether [s, t) cannot fit in avail however it is squeezed: no glyph loses
+ * more than half its advance.  Stops as soon as that is clear, so that a unit
+ * of a million letters costs what a line does (1 pt absorbs rounding). */
+static bool too_wide(const ctx *c, size_t s, size_t t, double avail)
+{
+    double least = 0;
+    for (size_t i = s; i < t; i++)
+        if ((least += c->adv[i] / 2) > avail + 1)
+            return true;
+    return false;
+}
+
 /* Unit [s, u) is wider than the whole line: it goes where it fills the line,
  * backed off while that would break 禁则 and more than one glyph remains. */
 static size_t split_point(ctx *c, size_t s, size_t u, double avail)
 {
-    pair_cuts(c, s, u);
+    /* Compression only of the glyphs that can reach the line (see too_wide). */
+    size_t m = s;
+    for (double least = 0; m < u && least <= avail + 1; m++)
+        least += c->adv[m] / 2;
+    pair_cuts(c, s, m < u ? m + 1 : u);
     double w = 0;
     size_t k = s;
     for (; k < u; k++) {
@@ -249,11 +265,12 @@ static span fill_line(ctx *c, size_t s, double avail)
     while (e < c->n && c->cps[e] != '\n') {
         size_t u = unit_end(c, e);
         size_t t = trim_spaces(c, s, u);
-        if (measure(c, s, t, avail, false) <= avail + EPS) {
+        bool hopeless = too_wide(c, s, t, avail);
+        if (!hopeless && measure(c, s, t, avail, false) <= avail + EPS) {
             e = u;
             continue;
         }
-        if (c->opt->compress_punct && held_by_closing(c, e, u) &&
+        if (!hopeless && c->opt->compress_punct && held_by_closing(c, e, u) &&
             measure(c, s, t, avail, true) <= avail + EPS) {
             e = u;
             ln.squeezed = true;
@@ -317,10 +334,12 @@ void linebreak(const uint32_t *cps, const double *advances, size_t n,
     out->len = 0;
     if (n == 0)
         return;
-    ctx c = { cps, advances, n, opt, xcalloc(n, sizeof(bool)),
+    ctx c = { cps, advances, n, opt, xcalloc(n, sizeof(bool)), xcalloc(n, sizeof(size_t)),
               xcalloc(n, sizeof(double)), xcalloc(n, sizeof(double)) };
     for (size_t i = 1; i < n; i++)
         c.brk[i] = break_allowed(&c, i);
+    for (size_t i = n; i-- > 0;) /* a unit ends where a line may start, or at a line feed */
+        c.uend[i] = i + 1 == n || cps[i + 1] == '\n' || c.brk[i + 1] ? i + 1 : c.uend[i + 1];
 
     span *spans;
     size_t len = choose_lines(&c, &spans);
@@ -333,6 +352,7 @@ void linebreak(const uint32_t *cps, const double *advances, size_t n,
     }
     free(spans);
     free(c.brk);
+    free(c.uend);
     free(c.lcut);
     free(c.rcut);
 }

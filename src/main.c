@@ -4,6 +4,7 @@
  * 2 the command line itself is wrong.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,8 @@ static int run_command(const command *cmd, int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    /* The leading ':' tells a missing value (':') from an unknown option ('?'). */
+    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
         switch (c) {
         case 'h':
             fputs(cmd->help, stdout);
@@ -114,6 +116,8 @@ static int run_command(const command *cmd, int argc, char **argv)
         case 'L': opt.layouts_dir = optarg; break;
         case 'F': opt.fontmap = optarg; break;
         case 'o': opt.output = optarg; break;
+        case ':':
+            return usage_error("option '%s' needs a value", argv[optind - 1], cmd->help);
         default:
             return usage_error("unknown option '%s'", argv[optind - 1], cmd->help);
         }
@@ -132,6 +136,9 @@ static int run_command(const command *cmd, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* Past RLIMIT_FSIZE a write must fail with EFBIG, to be reported like any
+     * full disk, instead of SIGXFSZ killing the run silently mid-file. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2)
         return usage_error("%s", "no command given", usage_text);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

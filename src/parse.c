@@ -67,12 +67,20 @@ static bool is_html_comment(const char *s)
 
 static void inline_text(parser *p, cmark_node *n, strbuf *sb);
 
+/* A tab between words is white space like a space; drawn, it would be the
+ * font's glyph for U+0009. */
+static void put_literal(strbuf *sb, const char *s)
+{
+    for (; *s; s++)
+        sb_putc(sb, *s == '\t' ? ' ' : *s);
+}
+
 static void inline_node(parser *p, cmark_node *n, strbuf *sb)
 {
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-        sb_puts(sb, cmark_node_get_literal(n));
+        put_literal(sb, cmark_node_get_literal(n));
         break;
     case CMARK_NODE_SOFTBREAK:
         put_softbreak(sb);
@@ -153,6 +161,7 @@ static char *text_and_points(parser *p, cmark_node *n, points *pts)
         if (points_parse(s, pts, &why) < 0) {
             diag_add(p->d, DIAG_ERROR, p->file, line_of(n), "cannot read points '%s': %s", s, why);
             p->errors++;
+            *pts = 0; /* stated, if unreadable: no second error that the item has none */
         }
     }
     return trim(sb_take(&sb));
@@ -173,7 +182,7 @@ static bool field_of(parser *p, cmark_node *n, char **name, char **value)
         return false;
     *name = text_of(p, strong);
     strbuf sb = {0};
-    sb_puts(&sb, s + colon);
+    put_literal(&sb, s + colon);
     for (cmark_node *c = cmark_node_next(rest); c; c = cmark_node_next(c))
         inline_node(p, c, &sb);
     *value = trim(sb_take(&sb));
@@ -448,6 +457,13 @@ static void on_block(parser *p, cmark_node *n)
         break;
     case CMARK_NODE_THEMATIC_BREAK:
         break; /* a visual separator for readers of the source; nothing to print */
+    case CMARK_NODE_CODE_BLOCK: /* most often an item indented by mistake */
+        fail(p, line_of(n), "%s", "a code block (``` or lines indented by a tab or four spaces) is not part "
+                                  "of the rubric format; remove the indent");
+        break;
+    case CMARK_NODE_BLOCK_QUOTE:
+        fail(p, line_of(n), "%s", "a block quote ('> ') is not part of the rubric format");
+        break;
     default:
         fail(p, line_of(n), "a %s is not part of the rubric format", cmark_node_get_type_string(n));
         break;

@@ -15,8 +15,24 @@ static int line_at(const char *text, size_t offset)
     return line;
 }
 
+/* Offset of the first control character other than tab and line ends, or
+ * (size_t)-1: text pasted from elsewhere can carry them, and nothing can
+ * print them. */
+static size_t control_at(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+            return i;
+    }
+    return (size_t)-1;
+}
+
 static int validate(const char *path, const char *text, size_t len, diag_list *d)
 {
+    /* Windows Notepad's "Unicode": the byte-order mark says so before any NUL does. */
+    if (len >= 2 && (memcmp(text, "\xFF\xFE", 2) == 0 || memcmp(text, "\xFE\xFF", 2) == 0))
+        return diag_error(d, path, 1, "invalid UTF-8: this file is UTF-16; save it as UTF-8");
     const char *nul = memchr(text, '\0', len);
     if (nul)
         return diag_error(d, path, line_at(text, (size_t)(nul - text)),
@@ -26,6 +42,21 @@ static int validate(const char *path, const char *text, size_t len, diag_list *d
         return diag_error(d, path, line_at(text, bad),
                           "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
                           (unsigned char)text[bad]);
+    size_t ctl = control_at(text, len);
+    if (ctl != (size_t)-1)
+        return diag_error(d, path, line_at(text, ctl), "control character U+%04X: not text; delete it",
+                          (unsigned)(unsigned char)text[ctl]);
+    return 0;
+}
+
+int source_accept(const char *path, char *text, size_t *len, diag_list *d)
+{
+    if (validate(path, text, *len, d) < 0)
+        return -1;
+    if (*len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* Windows editors add a BOM */
+        memmove(text, text + 3, *len - 3 + 1);
+        *len -= 3;
+    }
     return 0;
 }
 
@@ -35,13 +66,9 @@ int source_read(const char *path, char **text, size_t *len, diag_list *d)
     size_t size;
     if (file_read(path, SOURCE_MAX_BYTES, &s, &size, d) < 0)
         return -1;
-    if (validate(path, s, size, d) < 0) {
+    if (source_accept(path, s, &size, d) < 0) {
         free(s);
         return -1;
-    }
-    if (size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { /* Windows editors add a BOM */
-        memmove(s, s + 3, size - 3 + 1);
-        size -= 3;
     }
     *text = s;
     *len = size;

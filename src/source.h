@@ -12,11 +12,17 @@
 #include "diag.h"
 #include "model.h"
 
-#define SOURCE_MAX_BYTES (16u << 20) /* a rubric is tens of KB; 16 MB is not a rubric */
+/* A rubric is tens of KB (the largest real one 18 KB); 1 MB is not a rubric,
+ * and refusing it bounds the time a pathological file can take. */
+#define SOURCE_MAX_BYTES (1u << 20)
 
-/* Reads path whole.  Refuses unreadable files, NUL bytes and invalid UTF-8
- * (with the line of the first bad byte).  A leading BOM is dropped. */
+/* Reads path whole.  Refuses unreadable files, UTF-16, NUL bytes, invalid
+ * UTF-8 and control characters other than tab and line ends (with the line
+ * of the first bad byte).  A leading BOM is dropped. */
 int source_read(const char *path, char **text, size_t *len, diag_list *d);
+/* The same checks on text already in memory (len bytes, NUL-terminated), the
+ * BOM dropped in place: for rubrics that come from elsewhere than a file. */
+int source_accept(const char *path, char *text, size_t *len, diag_list *d);
 
 /* Moves the front matter of text (if it starts with a '---' line) into
  * doc->meta, blanking its lines in text. */

@@ -57,6 +57,11 @@ static double gap_after(const run *r, size_t k, size_t from, size_t to, const do
 
 static bool is_blank(uint32_t cp) { return cp == '\n' || cp == ' '; }
 
+/* libharu 2.3.0 refuses char spacing outside -30..300 pt and fails the whole
+ * PDF: a wider gap (a justified cell line of two hanzi before a long URL) is
+ * drawn as a glyph on its own, at its place. */
+static bool spacing_ok(double gap) { return isnan(gap) || (gap >= -30 && gap <= 300); }
+
 /* Glyphs that share a face and have the same space after each become one
  * text operation with that space as its char spacing.  Every glyph's advance
  * in the PDF (width + char spacing) then ends exactly where the next glyph
@@ -72,8 +77,10 @@ void run_draw(page *p, const run *r, size_t from, size_t to, const double *xs, d
             continue;
         }
         double extra = gap_after(r, i, from, to, xs);
+        if (!spacing_ok(extra))
+            extra = NAN; /* drawn alone: its op's spacing reaches no other glyph */
         size_t j = i + 1;
-        while (j < to && r->face[j] == r->face[i] && !is_blank(r->cps[j])) {
+        while (!isnan(extra) && j < to && r->face[j] == r->face[i] && !is_blank(r->cps[j])) {
             double e = gap_after(r, j, from, to, xs);
             if (!isnan(e) && !isnan(extra) && fabs(e - extra) > 0.01)
                 break;

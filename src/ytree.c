@@ -1,5 +1,6 @@
 #include "ytree.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,12 @@
 #include "text.h"
 
 #define MAX_DEPTH 64 /* layouts nest 3 deep; anything deeper is not ours */
+#define MAX_BYTES (1u << 20) /* scores files, layouts, font maps: a few KB; /dev/zero is none */
 
 typedef struct builder {
     yaml_parser_t parser;
+    const char *text;
+    size_t len;
     const char *file;
     int first_line;
     diag_list *d;
@@ -30,13 +34,29 @@ static ynode *node_new(ykind kind, int line)
     return n;
 }
 
+/* Whether line (0-based) of the text is indented with a tab: YAML forbids
+ * tabs there, and libyaml's message rarely says so. */
+static bool tab_indented(const builder *b, size_t line)
+{
+    const char *s = b->text, *end = b->text + b->len;
+    for (; line > 0 && s < end; line--) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        s = nl ? nl + 1 : end;
+    }
+    for (; s < end && (*s == ' ' || *s == '\t'); s++)
+        if (*s == '\t')
+            return true;
+    return false;
+}
+
 static int next_event(builder *b, yaml_event_t *ev)
 {
     if (yaml_parser_parse(&b->parser, ev))
         return 0;
     int line = line_of(b, b->parser.problem_mark);
-    return diag_error(b->d, b->file, line, "YAML: %s%s%s", b->parser.problem ? b->parser.problem : "syntax error",
-                      b->parser.context ? " " : "", b->parser.context ? b->parser.context : "");
+    return diag_error(b->d, b->file, line, "YAML: %s%s%s%s", b->parser.problem ? b->parser.problem : "syntax error",
+                      b->parser.context ? " " : "", b->parser.context ? b->parser.context : "",
+                      tab_indented(b, b->parser.problem_mark.line) ? "; indent with spaces, not tabs" : "");
 }
 
 static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out);
@@ -164,7 +184,12 @@ static int build_document(builder *b, ynode **out)
         return -1;
     if (next_event(b, &ev) < 0)
         return -1;
-    int more = ev.type != YAML_DOCUMENT_END_EVENT;
+    if (ev.type == YAML_DOCUMENT_END_EVENT) { /* another document may follow this one's end */
+        yaml_event_delete(&ev);
+        if (next_event(b, &ev) < 0)
+            return -1;
+    }
+    int more = ev.type != YAML_STREAM_END_EVENT;
     int line = line_of(b, ev.start_mark);
     yaml_event_delete(&ev);
     if (more)
@@ -175,7 +200,7 @@ static int build_document(builder *b, ynode **out)
 int ytree_parse(const char *text, size_t len, const char *file, int first_line, ynode **out,
                 diag_list *d)
 {
-    builder b = {.file = file, .first_line = first_line, .d = d};
+    builder b = {.text = text, .len = len, .file = file, .first_line = first_line, .d = d};
     *out = NULL;
     if (!yaml_parser_initialize(&b.parser))
         return diag_error(d, file, 0, "cannot start the YAML parser");
@@ -202,9 +227,17 @@ int ytree_load(const char *path, ynode **out, diag_list *d)
     *out = NULL;
     char *text;
     size_t len;
-    if (file_read(path, 0, &text, &len, d) < 0)
+    if (file_read(path, MAX_BYTES, &text, &len, d) < 0)
         return -1;
-    int rc = ytree_parse(text, len, path, 1, out, d);
+    /* Said as for a rubric, with its line: libyaml's "invalid leading UTF-8
+     * octet" tells a clerk with a GBK file nothing. */
+    size_t bad = utf8_invalid_at(text, len);
+    int line = 1;
+    for (size_t i = 0; bad != (size_t)-1 && i < bad; i++)
+        line += text[i] == '\n';
+    int rc = bad != (size_t)-1 ? diag_error(d, path, line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                                             (unsigned char)text[bad])
+                               : ytree_parse(text, len, path, 1, out, d);
     free(text);
     return rc;
 }

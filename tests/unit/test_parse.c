@@ -246,7 +246,7 @@ static void test_malformed(void **state)
         {HEAD "# 附件：T\n\n- 条目。 **3分**\n", "6: error: items must stand under a category heading"},
         {HEAD "正文\n\n- 一\n", "6: error: a list in the notice body: write numbered points as paragraphs ('1\\. …' keeps the number as text)"},
         {HEAD "# 附件：T\n\n<div>x</div>\n", "6: error: HTML is not part of the rubric format"},
-        {HEAD "# 附件：T\n\n    code\n", "6: error: a code_block is not part of the rubric format"},
+        {HEAD "# 附件：T\n\n    code\n", "6: error: a code block (``` or lines indented by a tab or four spaces) is not part of the rubric format; remove the indent"},
         {HEAD "# 附件：T\n\n**扣分**：a\n\n**扣分**：b\n", "8: error: the field '扣分' is given twice here"},
         {HEAD "# 附件：T\n\n## 类\n\n- 条目。 **3分**\n\n**扣分**：a\n", "10: error: the field '扣分' stands between items; put it under an item heading, its unit or the attachment"},
         {HEAD "**扣分**：a\n", "4: error: the field '扣分' stands in the notice body; notice details go in the front matter"},
