@@ -1,0 +1,114 @@
+# Fuzzing every parser that reads user input, with libFuzzer (clang).
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="rubric scores"] [FUZZ_JOBS=2]
+#        builds the targets with clang into $(FZ)/, seeds a working corpus per
+#        target, runs each for FUZZ_SECONDS (FUZZ_JOBS at a time), prints the
+#        executions and findings of each, and fails on any crash, leak,
+#        timeout or out-of-memory.  Installs clang and libclang-rt-14-dev first
+#        if they are missing (tests/fuzz/deps.sh).
+#   make fuzz-regress, make fuzz-regress-sanitize
+#        every saved finding (tests/fuzz/regress/TARGET/) and every seed,
+#        replayed through the targets built with CC by tests/fuzz/replay.c,
+#        plain and under ASan + UBSan: part of `make check`.
+#
+# Targets (tests/fuzz/fuzz_TARGET.c):
+#   rubric   rubric bytes → front matter, Markdown → model → check (`gongwen check`)
+#   scores   a scores file → scoresheet → grades against each real rubric
+#   layout   a layouts/*.yaml → layout → check of each real rubric with it
+#   fontmap  a font map → fontset (faces from tests/fixtures/fonts and
+#            /usr/share/fonts only) → coverage queries
+#   typeset  rubric bytes that pass `check` → font coverage → pages (`gongwen
+#            build` short of the PDF writer)
+
+FUZZ_TARGETS ?= rubric scores layout fontmap typeset
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZ_TIMEOUT ?= 10
+FUZZ_CC      ?= clang
+FUZZ_OPT     ?= -O1 -g
+FZ           ?= build/fuzz
+
+FUZZ_MAX_LEN_rubric  = 32768
+FUZZ_MAX_LEN_scores  = 4096
+FUZZ_MAX_LEN_layout  = 4096
+FUZZ_MAX_LEN_fontmap = 8192
+FUZZ_MAX_LEN_typeset = 32768
+
+# Seeds: the real inputs of each kind, and every saved finding.
+FUZZ_SEEDS_rubric  = $(wildcard rubrics/*.md tests/fixtures/*.md tests/fixtures/*/*.md)
+FUZZ_SEEDS_scores  = $(wildcard examples/*/*.yaml)
+FUZZ_SEEDS_layout  = $(wildcard layouts/*.yaml)
+FUZZ_SEEDS_fontmap = $(wildcard fonts/fontmap.yaml tests/fixtures/fonts/*.yaml)
+FUZZ_SEEDS_typeset = $(FUZZ_SEEDS_rubric) $(wildcard tests/fuzz/seeds/rubric/*)
+fuzz_seeds = $(FUZZ_SEEDS_$(1)) $(wildcard tests/fuzz/seeds/$(1)/* tests/fuzz/regress/$(1)/*)
+
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  = -std=c11 $(FUZZ_OPT) $(WARN) $(PKG_CFLAGS) $(FUZZ_SAN)
+FUZZ_DEFS    = -Isrc -Itests/fuzz -DFUZZ_ROOT='"$(CURDIR)"'
+FUZZ_HARNESS = tests/fuzz/fuzz.h src/*.h
+
+.PHONY: fuzz fuzz-deps fuzz-build fuzz-regress fuzz-regress-sanitize
+.PHONY: $(addprefix fuzz-run-,$(FUZZ_TARGETS))
+
+fuzz-deps:
+	@sh tests/fuzz/deps.sh
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory -j$(FUZZ_JOBS) $(addprefix fuzz-run-,$(FUZZ_TARGETS))
+	@sh tests/fuzz/report.sh $(FZ) $(FUZZ_TARGETS)
+
+fuzz-build: $(addprefix $(FZ)/fuzz_,$(FUZZ_TARGETS))
+
+$(FZ)/obj/%.o: src/%.c src/*.h | $(FZ)/obj
+	@echo "  CC    $< (fuzz)"
+	@$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call objs,$(FZ),$(LIB_SRC))
+	@echo "  FUZZ  $@"
+	@$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_DEFS) -fsanitize=fuzzer $< \
+	    $(call objs,$(FZ),$(LIB_SRC)) -o $@ $(PKG_LIBS)
+
+$(FZ)/obj:
+	@mkdir -p $@
+
+# One run: the working corpus keeps what earlier runs found and gets the seeds
+# again; a finding lands in $(FZ)/findings/TARGET/, the log in $(FZ)/TARGET.log.
+# The run's failure is the report's to tell, after every target has run.
+$(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%: $(FZ)/fuzz_%
+	@rm -rf $(FZ)/findings/$* && mkdir -p $(FZ)/findings/$* $(FZ)/corpus/$*
+	@for f in $(call fuzz_seeds,$*); do cp "$$f" "$(FZ)/corpus/$*/seed-$$(echo "$$f" | tr / _)"; done
+	@echo "fuzz: $* for $(FUZZ_SECONDS)s"
+	@$(FZ)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT) \
+	    -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$*.dict \
+	    -artifact_prefix=$(FZ)/findings/$*/ $(FZ)/corpus/$* >$(FZ)/$*.log 2>&1; \
+	    echo $$? >$(FZ)/$*.rc
+
+# ---- replay: findings and seeds as regression tests ------------------------
+
+$(B)/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call objs,$(B),$(LIB_SRC))
+	@echo "  TEST  $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_DEFS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
+	    $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS)
+$(S)/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call objs,$(S),$(LIB_SRC))
+	@echo "  TEST  $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(FUZZ_DEFS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
+	    $(call objs,$(S),$(LIB_SRC)) -o $@ $(PKG_LIBS)
+
+# $(1): the folder of the replay binaries; $(2): the label of the closing line.
+# A hang is a failure too: each target's replay has FUZZ_REPLAY_TIMEOUT seconds.
+FUZZ_REPLAY_TIMEOUT ?= 300
+define fuzz_replay
+pass=0; fail=0; \
+$(foreach t,$(FUZZ_TARGETS),if timeout $(FUZZ_REPLAY_TIMEOUT) $(1)/replay_$(t) $(call fuzz_seeds,$(t)); \
+    then pass=$$((pass + 1)); else fail=$$((fail + 1)); echo "$(2): FAILED: $(t)"; fi;) \
+echo "$(2): $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+endef
+
+fuzz-regress: deps $(addprefix $(B)/replay_,$(FUZZ_TARGETS))
+	@$(call fuzz_replay,$(B),fuzz-regress)
+fuzz-regress-sanitize: deps $(addprefix $(S)/replay_,$(FUZZ_TARGETS))
+	@export ASAN_OPTIONS=detect_leaks=1; $(call fuzz_replay,$(S),fuzz-regress-sanitize)
+
+# Reached only through pattern rules, the objects would count as intermediate
+# and be deleted after each build.
+.SECONDARY: $(call objs,$(FZ),$(LIB_SRC)) $(call objs,$(B),$(LIB_SRC)) $(call objs,$(S),$(LIB_SRC))

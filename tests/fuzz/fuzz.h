@@ -1,0 +1,79 @@
+/* fuzz: what the libFuzzer targets of tests/fuzz share.
+ *
+ * Each target defines LLVMFuzzerInitialize (fixed inputs such as a valid
+ * rubric, read once: parsing them again for every one of millions of inputs
+ * would spend the run on the seeds) and LLVMFuzzerTestOneInput.  The same
+ * objects link either with libFuzzer's main or with replay.c's, which runs
+ * saved inputs through them as regression tests.
+ *
+ * FUZZ_ROOT is the source tree, set by mk/fuzz.mk, so a target finds the
+ * rubrics and layouts wherever it is run from.
+ */
+#ifndef GONGWEN_FUZZ_H
+#define GONGWEN_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+
+#ifndef FUZZ_ROOT
+#define FUZZ_ROOT "."
+#endif
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A file of the source tree (caller frees). */
+static inline char *fuzz_path(const char *rel)
+{
+    return xasprintf("%s/%s", FUZZ_ROOT, rel);
+}
+
+/* The input as the NUL-terminated string every parser here expects. */
+static inline char *fuzz_text(const uint8_t *data, size_t size)
+{
+    char *s = xmalloc(size + 1);
+    if (size)
+        memcpy(s, data, size);
+    s[size] = '\0';
+    return s;
+}
+
+/* A fixed input that must load: a seed the fuzzer cannot run without. */
+static inline void fuzz_require(int rc, const diag_list *d, const char *what)
+{
+    if (rc == 0)
+        return;
+    fprintf(stderr, "fuzz: cannot load %s:\n", what);
+    diag_print(d, stderr);
+    abort();
+}
+
+/* Formats every finding, as main would, into sink: message formatting is
+ * part of what an input can break. */
+static inline void fuzz_report(diag_list *d, FILE *sink)
+{
+    diag_print(d, sink);
+    diag_list_free(d);
+}
+
+/* Where formatted output goes: nowhere, but through stdio; to stdout when
+ * FUZZ_SHOW is set, to see what an input does. */
+static inline FILE *fuzz_sink(void)
+{
+    if (getenv("FUZZ_SHOW"))
+        return stdout;
+    FILE *f = fopen("/dev/null", "w");
+    if (!f) {
+        perror("fuzz: /dev/null");
+        abort();
+    }
+    return f;
+}
+
+#endif

@@ -1,0 +1,80 @@
+/* fuzz_layout: a layout file (layouts/NAME.yaml), as bytes, read into a layout; a layout
+ * that loads is then used the way `check` uses one, against each real rubric
+ * (parsed once): its columns decide which fields every item must have. */
+#include "check.h"
+#include "fuzz.h"
+#include "layout.h"
+#include "model.h"
+#include "parse.h"
+
+static const char *const RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou-2011.md",
+                                      "rubrics/sample-tiered.md"};
+#define NRUBRICS (sizeof RUBRICS / sizeof *RUBRICS)
+
+typedef struct env {
+    document *docs[NRUBRICS];
+    FILE *sink;
+} env;
+
+static env *the_env; /* set once by LLVMFuzzerInitialize, read-only after */
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    env *e = xcalloc(1, sizeof *e);
+    for (size_t i = 0; i < NRUBRICS; i++) {
+        char *path = fuzz_path(RUBRICS[i]);
+        diag_list d = {0};
+        fuzz_require(rubric_parse_file(path, &e->docs[i], &d), &d, path);
+        diag_list_free(&d);
+        free(path);
+    }
+    e->sink = fuzz_sink();
+    the_env = e;
+    return 0;
+}
+
+/* The invariant layout.h promises of every loaded layout. */
+static void assert_invariant(const layout *l)
+{
+    int seen[SHOW_COUNT] = {0};
+    if (l->table.ncolumns == 0)
+        abort();
+    for (size_t i = 0; i < l->table.ncolumns; i++) {
+        const column *c = &l->table.columns[i];
+        if (!(c->width_mm > 0) || c->header_span < 1 || i + (size_t)c->header_span > l->table.ncolumns ||
+            (unsigned)c->show >= SHOW_COUNT)
+            abort();
+        if (c->show != SHOW_FIELD && c->show != SHOW_BLANK && seen[c->show]++)
+            abort();
+    }
+}
+
+static void describe(const layout *l, FILE *sink)
+{
+    fprintf(sink, "%zu columns, %zu header cells\n", l->table.ncolumns, layout_header_cells(&l->table));
+    for (size_t i = 0; i < l->table.ncolumns; i++) {
+        const column *c = &l->table.columns[i];
+        fprintf(sink, "  %s %s %g %s\n", c->header, column_show_name(c->show), c->width_mm,
+                c->field ? c->field : "");
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const env *e = the_env;
+    diag_list d = {0};
+    layout *lay = NULL;
+    if (layout_load_text("fuzz.yaml", (const char *)data, size, &lay, &d) == 0) {
+        assert_invariant(lay);
+        describe(lay, e->sink);
+        for (size_t i = 0; i < NRUBRICS; i++) {
+            check_summary s;
+            check_document(e->docs[i], lay, &s, &d);
+        }
+        layout_free(lay);
+    }
+    fuzz_report(&d, e->sink);
+    return 0;
+}

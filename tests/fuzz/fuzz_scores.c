@@ -1,0 +1,66 @@
+/* fuzz_scores: a unit's scores file, as bytes, read and graded against each
+ * of the real rubrics (parsed once): one table, tables per 单位, and completion
+ * levels with bonus and veto items. */
+#include "fuzz.h"
+#include "model.h"
+#include "parse.h"
+#include "scores.h"
+
+static const char *const RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou-2011.md",
+                                      "rubrics/sample-tiered.md"};
+#define NRUBRICS (sizeof RUBRICS / sizeof *RUBRICS)
+
+typedef struct env {
+    document *docs[NRUBRICS];
+    FILE *sink;
+} env;
+
+static env *the_env; /* set once by LLVMFuzzerInitialize, read-only after */
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    env *e = xcalloc(1, sizeof *e);
+    for (size_t i = 0; i < NRUBRICS; i++) {
+        char *path = fuzz_path(RUBRICS[i]);
+        diag_list d = {0};
+        fuzz_require(rubric_parse_file(path, &e->docs[i], &d), &d, path);
+        diag_list_free(&d);
+        free(path);
+    }
+    e->sink = fuzz_sink();
+    the_env = e;
+    return 0;
+}
+
+static void report_grades(const grades *g, FILE *sink)
+{
+    char a[32], b[32], c[32];
+    fprintf(sink, "%s: %s + %s = %s%s\n", g->unit_name ? g->unit_name : "", points_format(g->base, a),
+            points_format(g->bonus, b), points_format(g->total, c), g->vetoed ? " (vetoed)" : "");
+    for (size_t i = 0; i < g->nitems; i++)
+        fprintf(sink, "  %zu: %s %s\n", i + 1,
+                g->items[i].score == POINTS_NONE ? "-" : points_format(g->items[i].score, a),
+                g->items[i].remark ? g->items[i].remark : "");
+    for (size_t k = 0; g->unit && k < g->unit->len; k++)
+        fprintf(sink, "  category %zu: %s\n", k + 1, points_format(g->category[k], a));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const env *e = the_env;
+    diag_list d = {0};
+    scoresheet *sheet = NULL;
+    if (scoresheet_load_text("fuzz.yaml", (const char *)data, size, &sheet, &d) == 0) {
+        for (size_t i = 0; i < NRUBRICS; i++) {
+            grades g = {0};
+            if (grades_compute(e->docs[i], sheet, &g, &d) == 0)
+                report_grades(&g, e->sink);
+            grades_free(&g);
+        }
+        scoresheet_free(sheet);
+    }
+    fuzz_report(&d, e->sink);
+    return 0;
+}
