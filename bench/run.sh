@@ -1,8 +1,10 @@
 #!/bin/bash
 # The benchmark behind `make bench`: gongwen on the Leshan 2012 document,
-# alone and as a batch of scored units, against XeLaTeX + ctex and Typst
-# where they are installed, and the growth of time and memory with the size
-# of a rubric.  Prints its tables and writes them to bench/RESULTS.md.
+# alone and as a batch of scored units (on one core, then over all cores),
+# against XeLaTeX + ctex and Typst where they are installed, and the growth
+# of time and memory with the size of a rubric; where a target is missed, a
+# callgrind profile of where the time goes.  Prints its tables and writes
+# them to bench/RESULTS.md.
 #
 #   bash bench/run.sh path/to/gongwen
 #
@@ -46,7 +48,7 @@ say() { printf '%s\n' "$*" | tee -a "$report"; }
 
 if [ ! -x /usr/bin/time ]; then
     [ "$(id -u)" -eq 0 ] || die "GNU time is missing: sudo apt-get install time"
-    echo "bench: installing GNU time (Debian package time)"
+    echo "bench: installing GNU time (Debian package time)" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
 fi
 
@@ -129,11 +131,8 @@ if command -v "$typst" >/dev/null; then
 else
     say "| Typst | not installed (not packaged in Debian 12; set TYPST=path to use one) |"
 fi
-if [ "$busy" -gt 20 ]; then
-    echo "bench: warning: the machine is busy ($busy % of its CPU); times will be high" >&2
-    say ""
-    say "**The machine was busy when this ran: other processes shared its cores, so the wall times are high; the CPU times much less so.**"
-fi
+# Where the warning goes if the machine is busy at the start or at the end.
+echo "@@busy@@" >>"$report"
 say ""
 say "Times are medians of $runs runs ($peer_runs for the peers), each a new process, after one"
 say "warm-up run: wall-clock time, and CPU time (user + system), which other work on"
@@ -218,6 +217,37 @@ npdf=$(find "$tmp/batch" -name 'unit*.pdf' | wc -l)
 [ "$npdf" -eq "$units" ] || die "the batch wrote $npdf PDFs for $units units"
 batch_bytes=$(find "$tmp/batch" -name 'unit*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
+# The same units over every core: the folder split into one part per core
+# (symbolic links), one batch per part, all at once (docs/batches.md).
+if [ "$ncpu" -gt 1 ]; then
+    echo "bench: the batch over $ncpu cores ($batch_runs runs)" >&2
+    i=0
+    for f in "$tmp"/scores/*.yaml; do
+        mkdir -p "$tmp/parts/$((i % ncpu))"
+        ln -s "$f" "$tmp/parts/$((i % ncpu))/"
+        i=$((i + 1))
+    done
+    # par_once: every part's batch started together; appends the wall ms.
+    par_once() {
+        local TIMEFORMAT='%3R' p
+        rm -rf "$tmp/par" "$tmp/par-failed"
+        mkdir "$tmp/par"
+        { time (
+            for p in "$tmp"/parts/*; do
+                "$gw" batch "$rubric" "$p" -o "$tmp/par/${p##*/}" >/dev/null 2>&1 || echo "$p failed" >"$tmp/par-failed" &
+            done
+            wait
+        ); } 2>"$tmp/time"
+        [ ! -e "$tmp/par-failed" ] || die "a batch of a part failed"
+        awk '{ printf "%.0f 0 0\n", $1 * 1000 }' "$tmp/time" >>"$tmp/par.runs"
+    }
+    : >"$tmp/par.runs"
+    for _ in $(seq "$batch_runs"); do par_once; done
+    par_ms=$(median par 1)
+    npar=$(find "$tmp/par" -name 'unit*.pdf' | wc -l)
+    [ "$npar" -eq "$units" ] || die "the batches of the parts wrote $npar PDFs for $units units"
+fi
+
 say ""
 say "## A batch: $units scored units, one process, pinned to one core"
 say ""
@@ -235,6 +265,11 @@ say ""
 say "The wall time above the CPU time is waiting: for the disk, as every PDF is"
 say "synced before it is renamed into place (src/fileio.c), and, on a busy machine,"
 say "for the core."
+if [ "$ncpu" -gt 1 ]; then
+    say ""
+    say "Over all $ncpu cores (the folder split into $ncpu parts, one batch each, run"
+    say "together; docs/batches.md): $(awk -v t="$par_ms" 'BEGIN { printf "%.2f s", t / 1000 }') wall, median of $batch_runs, $(ratio "$batch_ms" "$par_ms") as fast as one core."
+fi
 
 # ---- growth with the size of a rubric ------------------------------------------
 
@@ -332,7 +367,8 @@ if [ $missed -eq 1 ] && [ "${PROFILE:-1}" != 0 ] && command -v valgrind >/dev/nu
     say ""
     say "callgrind, \`gongwen batch\` of 10 of the units above (11 documents with the"
     say "汇总表): instructions executed in each function and everything it calls, as a"
-    say "share of the whole run.  Indented rows are part of the row above them."
+    say "share of the whole run.  Indented rows are parts of the work above them,"
+say "summed over all 11 documents."
     say ""
     say "| share | function | what it is |"
     say "|---:|---|---|"
@@ -385,6 +421,12 @@ if [ $missed -eq 1 ] && [ "${PROFILE:-1}" != 0 ] && command -v valgrind >/dev/nu
 fi
 
 
+if [ "$busy" -gt 20 ] || [ "$end_busy" -gt 20 ]; then
+    echo "bench: warning: other work shared the cores ($busy % at the start, $end_busy % at the end); wall times are high" >&2
+    sed -i 's/^@@busy@@$/\n**Other work shared the cores while this ran ('"$busy"' % busy at the start, '"$end_busy"' % at the end): the wall times are high, the CPU times much less so.**/' "$report"
+else
+    sed -i '/^@@busy@@$/d' "$report"
+fi
 mkdir -p "$(dirname "$results")"
 cp "$report" "$results"
 echo "bench: wrote $results" >&2

@@ -14,7 +14,9 @@
 # Targets (tests/fuzz/fuzz_TARGET.c):
 #   rubric   rubric bytes → front matter, Markdown → model → check (`gongwen check`)
 #   scores   a scores file → scoresheet → grades against each real rubric
-#   layout   a layouts/*.yaml → layout → check of each real rubric with it
+#            → the scored pages where it grades
+#   layout   a layouts/*.yaml → layout → check of each real rubric with it,
+#            and the pages of each that passes (the typesetter's geometry)
 #   fontmap  a font map → fontset (faces from tests/fixtures/fonts and
 #            /usr/share/fonts only) → coverage queries
 #   typeset  rubric bytes that pass `check` → font coverage → pages (`gongwen

@@ -19,6 +19,13 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fonts.h"
+#include "layout.h"
+#include "model.h"
+#include "notice.h"
+#include "page.h"
+#include "scores.h"
+#include "table.h"
 #include "text.h"
 
 #ifndef FUZZ_ROOT
@@ -74,6 +81,27 @@ static inline FILE *fuzz_sink(void)
         abort();
     }
     return f;
+}
+
+/* Typesets doc, which passed its checks, as `gongwen build` (g NULL) or
+ * `gongwen score` does short of the PDF writer: the notice, the tables (blank,
+ * or the scored unit's filled in), the page numbers. */
+static inline void fuzz_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
+                                diag_list *d, FILE *sink)
+{
+    layout_doc pages = {0};
+    if (document_has_notice(doc))
+        notice_typeset(doc, lay, fs, &pages, d);
+    attachments_typeset(doc, lay, fs, g, &pages);
+    page_numbers_add(&pages, &lay->notice, fs);
+    size_t ops = 0, glyphs = 0;
+    for (size_t p = 0; p < pages.len; p++) {
+        ops += pages.pages[p].len;
+        for (size_t k = 0; k < pages.pages[p].len; k++)
+            glyphs += pages.pages[p].ops[k].ncps;
+    }
+    fprintf(sink, "%zu pages, %zu ops, %zu glyphs\n", pages.len, ops, glyphs);
+    layout_doc_free(&pages);
 }
 
 #endif

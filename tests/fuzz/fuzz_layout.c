@@ -1,7 +1,11 @@
 /* fuzz_layout: a layout file (layouts/NAME.yaml), as bytes, read into a layout; a layout
  * that loads is then used the way `check` uses one, against each real rubric
- * (parsed once): its columns decide which fields every item must have. */
+ * (parsed once): its columns decide which fields every item must have.  Where
+ * a rubric passes with it, the rubric is typeset with it, as `build` would:
+ * every size and length of the layout is geometry the typesetter must survive. */
 #include "check.h"
+#include "coverage.h"
+#include "fonts.h"
 #include "fuzz.h"
 #include "layout.h"
 #include "model.h"
@@ -13,6 +17,7 @@ static const char *const RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou
 
 typedef struct env {
     document *docs[NRUBRICS];
+    fontset *fs;
     FILE *sink;
 } env;
 
@@ -30,6 +35,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         diag_list_free(&d);
         free(path);
     }
+    char *map = fuzz_path("fonts/fontmap.yaml");
+    diag_list d = {0};
+    fuzz_require(fontset_load(map, &e->fs, &d), &d, map);
+    diag_list_free(&d);
+    free(map);
     e->sink = fuzz_sink();
     the_env = e;
     return 0;
@@ -71,7 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         describe(lay, e->sink);
         for (size_t i = 0; i < NRUBRICS; i++) {
             check_summary s;
-            check_document(e->docs[i], lay, &s, &d);
+            if (check_document(e->docs[i], lay, &s, &d) == 0 && coverage_check_document(e->docs[i], lay, e->fs, &d) == 0)
+                fuzz_typeset(e->docs[i], lay, e->fs, NULL, &d, e->sink);
         }
         layout_free(lay);
     }

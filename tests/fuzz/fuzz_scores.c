@@ -1,7 +1,12 @@
 /* fuzz_scores: a unit's scores file, as bytes, read and graded against each
- * of the real rubrics (parsed once): one table, tables per 单位, and completion
- * levels with bonus and veto items. */
+ * of the real rubrics (parsed once, with their layouts and the fonts): one
+ * table, tables per 单位, and completion levels with bonus and veto items.
+ * A sheet that grades is typeset as `gongwen score` would, short of the PDF:
+ * its unit name and remarks go into the pages. */
+#include "coverage.h"
+#include "fonts.h"
 #include "fuzz.h"
+#include "layout.h"
 #include "model.h"
 #include "parse.h"
 #include "scores.h"
@@ -12,6 +17,8 @@ static const char *const RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou
 
 typedef struct env {
     document *docs[NRUBRICS];
+    layout *lays[NRUBRICS];
+    fontset *fs;
     FILE *sink;
 } env;
 
@@ -26,9 +33,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         char *path = fuzz_path(RUBRICS[i]);
         diag_list d = {0};
         fuzz_require(rubric_parse_file(path, &e->docs[i], &d), &d, path);
+        char *lay = xasprintf("layouts/%s.yaml", field_value(&e->docs[i]->meta, META_LAYOUT));
+        char *lay_path = fuzz_path(lay);
+        fuzz_require(layout_load(lay_path, &e->lays[i], &d), &d, lay_path);
         diag_list_free(&d);
+        free(lay_path);
+        free(lay);
         free(path);
     }
+    char *map = fuzz_path("fonts/fontmap.yaml");
+    diag_list d = {0};
+    fuzz_require(fontset_load(map, &e->fs, &d), &d, map);
+    diag_list_free(&d);
+    free(map);
     e->sink = fuzz_sink();
     the_env = e;
     return 0;
@@ -55,8 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (scoresheet_load_text("fuzz.yaml", (const char *)data, size, &sheet, &d) == 0) {
         for (size_t i = 0; i < NRUBRICS; i++) {
             grades g = {0};
-            if (grades_compute(e->docs[i], sheet, &g, &d) == 0)
+            if (grades_compute(e->docs[i], sheet, &g, &d) == 0) {
                 report_grades(&g, e->sink);
+                if (coverage_check_scores(sheet, e->lays[i], e->fs, &d) == 0)
+                    fuzz_typeset(e->docs[i], e->lays[i], e->fs, &g, &d, e->sink);
+            }
             grades_free(&g);
         }
         scoresheet_free(sheet);

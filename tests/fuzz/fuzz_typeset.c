@@ -14,11 +14,8 @@
 #include "fuzz.h"
 #include "layout.h"
 #include "model.h"
-#include "notice.h"
-#include "page.h"
 #include "parse.h"
 #include "source.h"
-#include "table.h"
 
 #define MAX_LAYOUTS 32
 
@@ -79,18 +76,6 @@ static const layout *layout_named(const env *e, const char *name)
     return NULL;
 }
 
-/* Every op on the page: what the PDF writer would draw. */
-static void describe(const layout_doc *pages, FILE *sink)
-{
-    size_t ops = 0, glyphs = 0;
-    for (size_t p = 0; p < pages->len; p++) {
-        ops += pages->pages[p].len;
-        for (size_t k = 0; k < pages->pages[p].len; k++)
-            glyphs += pages->pages[p].ops[k].ncps;
-    }
-    fprintf(sink, "%zu pages, %zu ops, %zu glyphs\n", pages->len, ops, glyphs);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const env *e = the_env;
@@ -102,13 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const layout *lay = layout_named(e, field_value(&doc->meta, META_LAYOUT));
         check_summary s;
         if (lay && check_document(doc, lay, &s, &d) == 0 && coverage_check_document(doc, lay, e->fs, &d) == 0) {
-            layout_doc pages = {0};
-            if (document_has_notice(doc))
-                notice_typeset(doc, lay, e->fs, &pages, &d);
-            attachments_typeset(doc, lay, e->fs, NULL, &pages);
-            page_numbers_add(&pages, &lay->notice, e->fs);
-            describe(&pages, e->sink);
-            layout_doc_free(&pages);
+            fuzz_typeset(doc, lay, e->fs, NULL, &d, e->sink);
         }
         document_free(doc);
     }
