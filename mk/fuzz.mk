@@ -5,7 +5,7 @@
 #        target, runs each for FUZZ_SECONDS (FUZZ_JOBS at a time), prints the
 #        executions and findings of each, and fails on any crash, leak,
 #        timeout or out-of-memory.  Installs clang and libclang-rt-14-dev first
-#        if they are missing (tests/fuzz/deps.sh).
+#        if they are missing (scripts/deps.sh).
 #   make fuzz-regress, make fuzz-regress-sanitize
 #        every saved finding (tests/fuzz/regress/TARGET/) and every seed,
 #        replayed through the targets built with CC by tests/fuzz/replay.c,
@@ -53,7 +53,7 @@ FUZZ_HARNESS = tests/fuzz/fuzz.h src/*.h
 .PHONY: $(addprefix fuzz-run-,$(FUZZ_TARGETS))
 
 fuzz-deps:
-	@sh tests/fuzz/deps.sh
+	@sh scripts/deps.sh clang libclang-rt-14-dev
 
 fuzz: fuzz-deps
 	@$(MAKE) --no-print-directory -j$(FUZZ_JOBS) $(addprefix fuzz-run-,$(FUZZ_TARGETS))

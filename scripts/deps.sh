@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs, by Debian package name, whatever gongwen needs to build, test and
-# render that is not installed yet.  Says exactly what it installs.
+# render that is not installed yet, or the packages given as arguments.  Says
+# exactly what it installs.
 set -eu
 
 PACKAGES="
@@ -12,6 +13,11 @@ icc-profiles-free
 poppler-utils qpdf mupdf-tools fonts-urw-base35 ghostscript libxml2-utils
 valgrind
 "
+
+# Other targets name their own extras: `scripts/deps.sh clang …`.
+if [ "$#" -gt 0 ]; then
+    PACKAGES="$*"
+fi
 
 missing=""
 for p in $PACKAGES; do

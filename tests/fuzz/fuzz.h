@@ -12,6 +12,7 @@
 #ifndef GONGWEN_FUZZ_H
 #define GONGWEN_FUZZ_H
 
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 #include "model.h"
 #include "notice.h"
 #include "page.h"
+#include "parse.h"
 #include "scores.h"
 #include "table.h"
 #include "text.h"
@@ -59,6 +61,75 @@ static inline void fuzz_require(int rc, const diag_list *d, const char *what)
     fprintf(stderr, "fuzz: cannot load %s:\n", what);
     diag_print(d, stderr);
     abort();
+}
+
+/* The real rubrics the scores and layout targets run against. */
+static const char *const FUZZ_RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou-2011.md",
+                                           "rubrics/sample-tiered.md"};
+#define FUZZ_NRUBRICS (sizeof FUZZ_RUBRICS / sizeof *FUZZ_RUBRICS)
+
+/* A rubric of the source tree, which must parse. */
+static inline document *fuzz_rubric(const char *rel)
+{
+    char *path = fuzz_path(rel);
+    diag_list d = {0};
+    document *doc = NULL;
+    fuzz_require(rubric_parse_file(path, &doc, &d), &d, path);
+    diag_list_free(&d);
+    free(path);
+    return doc;
+}
+
+/* The fonts of fonts/fontmap.yaml, which must load. */
+static inline fontset *fuzz_fonts(void)
+{
+    char *map = fuzz_path("fonts/fontmap.yaml");
+    diag_list d = {0};
+    fontset *fs = NULL;
+    fuzz_require(fontset_load(map, &fs, &d), &d, map);
+    diag_list_free(&d);
+    free(map);
+    return fs;
+}
+
+/* Every layout of layouts/, by name, as 版式 names them. */
+#define FUZZ_MAX_LAYOUTS 32
+typedef struct fuzz_layouts {
+    char *names[FUZZ_MAX_LAYOUTS];
+    layout *lays[FUZZ_MAX_LAYOUTS];
+    size_t n;
+} fuzz_layouts;
+
+static inline void fuzz_load_layouts(fuzz_layouts *ls)
+{
+    char *dir = fuzz_path("layouts");
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        perror(dir);
+        abort();
+    }
+    for (struct dirent *de; (de = readdir(dp)) != NULL && ls->n < FUZZ_MAX_LAYOUTS;) {
+        size_t len = strlen(de->d_name);
+        if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0)
+            continue;
+        char *path = xasprintf("%s/%s", dir, de->d_name);
+        diag_list d = {0};
+        fuzz_require(layout_load(path, &ls->lays[ls->n], &d), &d, path);
+        diag_list_free(&d);
+        ls->names[ls->n++] = xstrndup(de->d_name, len - 5);
+        free(path);
+    }
+    closedir(dp);
+    free(dir);
+}
+
+/* NULL when no layout has that name, as `check` goes on after reporting it. */
+static inline const layout *fuzz_layout_named(const fuzz_layouts *ls, const char *name)
+{
+    for (size_t i = 0; name && i < ls->n; i++)
+        if (strcmp(ls->names[i], name) == 0)
+            return ls->lays[i];
+    return NULL;
 }
 
 /* Formats every finding, as main would, into sink: message formatting is

@@ -11,12 +11,9 @@
 #include "model.h"
 #include "parse.h"
 
-static const char *const RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou-2011.md",
-                                      "rubrics/sample-tiered.md"};
-#define NRUBRICS (sizeof RUBRICS / sizeof *RUBRICS)
 
 typedef struct env {
-    document *docs[NRUBRICS];
+    document *docs[FUZZ_NRUBRICS];
     fontset *fs;
     FILE *sink;
 } env;
@@ -28,18 +25,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     env *e = xcalloc(1, sizeof *e);
-    for (size_t i = 0; i < NRUBRICS; i++) {
-        char *path = fuzz_path(RUBRICS[i]);
-        diag_list d = {0};
-        fuzz_require(rubric_parse_file(path, &e->docs[i], &d), &d, path);
-        diag_list_free(&d);
-        free(path);
-    }
-    char *map = fuzz_path("fonts/fontmap.yaml");
-    diag_list d = {0};
-    fuzz_require(fontset_load(map, &e->fs, &d), &d, map);
-    diag_list_free(&d);
-    free(map);
+    for (size_t i = 0; i < FUZZ_NRUBRICS; i++)
+        e->docs[i] = fuzz_rubric(FUZZ_RUBRICS[i]);
+    e->fs = fuzz_fonts();
     e->sink = fuzz_sink();
     the_env = e;
     return 0;
@@ -79,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (layout_load_text("fuzz.yaml", (const char *)data, size, &lay, &d) == 0) {
         assert_invariant(lay);
         describe(lay, e->sink);
-        for (size_t i = 0; i < NRUBRICS; i++) {
+        for (size_t i = 0; i < FUZZ_NRUBRICS; i++) {
             check_summary s;
             if (check_document(e->docs[i], lay, &s, &d) == 0 && coverage_check_document(e->docs[i], lay, e->fs, &d) == 0)
                 fuzz_typeset(e->docs[i], lay, e->fs, NULL, &d, e->sink);

@@ -6,8 +6,6 @@
  * The layouts of layouts/ are loaded once; an input names one by 版式 as a
  * rubric does, and an unknown name checks with no layout, as `check` does
  * after reporting it. */
-#include <dirent.h>
-
 #include "check.h"
 #include "fuzz.h"
 #include "layout.h"
@@ -16,58 +14,24 @@
 #include "scores.h"
 #include "source.h"
 
-#define MAX_LAYOUTS 32
-
 typedef struct env {
-    char *names[MAX_LAYOUTS];
-    layout *lays[MAX_LAYOUTS];
-    size_t n;
+    fuzz_layouts layouts;
     FILE *sink;
 } env;
 
 static env *the_env; /* set once by LLVMFuzzerInitialize, read-only after */
-
-static void load_layouts(env *e)
-{
-    char *dir = fuzz_path("layouts");
-    DIR *dp = opendir(dir);
-    if (!dp) {
-        perror(dir);
-        abort();
-    }
-    for (struct dirent *de; (de = readdir(dp)) != NULL && e->n < MAX_LAYOUTS;) {
-        size_t len = strlen(de->d_name);
-        if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0)
-            continue;
-        char *path = xasprintf("%s/%s", dir, de->d_name);
-        diag_list d = {0};
-        fuzz_require(layout_load(path, &e->lays[e->n], &d), &d, path);
-        diag_list_free(&d);
-        e->names[e->n++] = xstrndup(de->d_name, len - 5);
-        free(path);
-    }
-    closedir(dp);
-    free(dir);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     env *e = xcalloc(1, sizeof *e);
-    load_layouts(e);
+    fuzz_load_layouts(&e->layouts);
     e->sink = fuzz_sink();
     the_env = e;
     return 0;
 }
 
-static const layout *layout_named(const env *e, const char *name)
-{
-    for (size_t i = 0; name && i < e->n; i++)
-        if (strcmp(e->names[i], name) == 0)
-            return e->lays[i];
-    return NULL;
-}
 
 /* One scoresheet for a table of doc naming each of its items, by points or
  * by completion levels in turn, so that grading reads the rubric's own
@@ -113,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list d = {0};
     document *doc = NULL;
     if (source_accept("fuzz.md", text, &len, &d) == 0 && rubric_parse_text("fuzz.md", text, len, &doc, &d) == 0) {
-        const layout *lay = layout_named(e, field_value(&doc->meta, META_LAYOUT));
+        const layout *lay = fuzz_layout_named(&e->layouts, field_value(&doc->meta, META_LAYOUT));
         check_summary s;
         check_document(doc, lay, &s, &d);
         char total[32], sum[32];

@@ -11,13 +11,10 @@
 #include "parse.h"
 #include "scores.h"
 
-static const char *const RUBRICS[] = {"rubrics/leshan-2012.md", "rubrics/zhuzhou-2011.md",
-                                      "rubrics/sample-tiered.md"};
-#define NRUBRICS (sizeof RUBRICS / sizeof *RUBRICS)
 
 typedef struct env {
-    document *docs[NRUBRICS];
-    layout *lays[NRUBRICS];
+    document *docs[FUZZ_NRUBRICS];
+    layout *lays[FUZZ_NRUBRICS];
     fontset *fs;
     FILE *sink;
 } env;
@@ -29,23 +26,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     env *e = xcalloc(1, sizeof *e);
-    for (size_t i = 0; i < NRUBRICS; i++) {
-        char *path = fuzz_path(RUBRICS[i]);
+    for (size_t i = 0; i < FUZZ_NRUBRICS; i++) {
+        e->docs[i] = fuzz_rubric(FUZZ_RUBRICS[i]);
         diag_list d = {0};
-        fuzz_require(rubric_parse_file(path, &e->docs[i], &d), &d, path);
         char *lay = xasprintf("layouts/%s.yaml", field_value(&e->docs[i]->meta, META_LAYOUT));
         char *lay_path = fuzz_path(lay);
         fuzz_require(layout_load(lay_path, &e->lays[i], &d), &d, lay_path);
         diag_list_free(&d);
         free(lay_path);
         free(lay);
-        free(path);
     }
-    char *map = fuzz_path("fonts/fontmap.yaml");
-    diag_list d = {0};
-    fuzz_require(fontset_load(map, &e->fs, &d), &d, map);
-    diag_list_free(&d);
-    free(map);
+    e->fs = fuzz_fonts();
     e->sink = fuzz_sink();
     the_env = e;
     return 0;
@@ -70,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list d = {0};
     scoresheet *sheet = NULL;
     if (scoresheet_load_text("fuzz.yaml", (const char *)data, size, &sheet, &d) == 0) {
-        for (size_t i = 0; i < NRUBRICS; i++) {
+        for (size_t i = 0; i < FUZZ_NRUBRICS; i++) {
             grades g = {0};
             if (grades_compute(e->docs[i], sheet, &g, &d) == 0) {
                 report_grades(&g, e->sink);
