@@ -42,20 +42,18 @@ static void put_element(strbuf *b, const char *open, const char *value, const ch
     sb_puts(b, close);
 }
 
-static void xmp_date(long long epoch, char buf[24])
+/* epoch in UTC as format gives it; "" for no date (epoch < 0). */
+static void format_date(long long epoch, const char *format, char buf[24])
 {
     time_t t = (time_t)epoch;
     struct tm tm;
-    if (epoch < 0 || !gmtime_r(&t, &tm) || strftime(buf, 24, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+    if (epoch < 0 || !gmtime_r(&t, &tm) || strftime(buf, 24, format, &tm) == 0)
         buf[0] = '\0';
 }
 
 void pdfa_pdf_date(long long epoch, char buf[24])
 {
-    time_t t = (time_t)epoch;
-    struct tm tm;
-    if (epoch < 0 || !gmtime_r(&t, &tm) || strftime(buf, 24, "D:%Y%m%d%H%M%SZ", &tm) == 0)
-        buf[0] = '\0';
+    format_date(epoch, "D:%Y%m%d%H%M%SZ", buf);
 }
 
 #define RDF_DESC(ns) "  <rdf:Description rdf:about=\"\" " ns ">\n"
@@ -81,7 +79,7 @@ char *pdfa_xmp(const pdf_info *info, const char *creator, const char *producer, 
     sb_puts(&b, RDF_END RDF_DESC("xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""));
     put_element(&b, "   <xmp:CreatorTool>", creator, "</xmp:CreatorTool>\n");
     char date[24];
-    xmp_date(info->epoch, date);
+    format_date(info->epoch, "%Y-%m-%dT%H:%M:%SZ", date);
     put_element(&b, "   <xmp:CreateDate>", date, "</xmp:CreateDate>\n");
     put_element(&b, "   <xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
     sb_printf(&b, RDF_END RDF_DESC("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"")

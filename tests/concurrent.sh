@@ -61,6 +61,17 @@ job() {
     ) &
 }
 
+# Lets every waiting job go at once, waits for all, and checks each exited 0.
+release_jobs() {
+    sleep 0.2
+    : >"$T/go"
+    wait
+    for s in "$T"/status/*; do
+        n=$(basename "$s")
+        if [ "$(cat "$s")" = 0 ]; then ok; else bad "$n exited $(cat "$s")"; cat "$T/log/$n"; fi
+    done
+}
+
 OUT=$T/out
 mkdir "$OUT" "$T/log" "$T/status"
 round=1
@@ -75,13 +86,7 @@ while [ "$round" -le "$ROUNDS" ]; do
     job "r$round-batch1" "$GW" batch "$RUBRIC" examples/leshan-2012 -o "$OUT"
     job "r$round-batch2" "$GW" batch "$RUBRIC" examples/leshan-2012 -o "$OUT"
     njobs=$((njobs + 2))
-    sleep 0.2
-    : >"$T/go"
-    wait
-    for s in "$T"/status/*; do
-        n=$(basename "$s")
-        if [ "$(cat "$s")" = 0 ]; then ok; else bad "$n exited $(cat "$s")"; cat "$T/log/$n"; fi
-    done
+    release_jobs
     done_jobs=$(ls "$T/status" | wc -l)
     if [ "$done_jobs" -eq "$njobs" ]; then ok; else bad "round $round: $done_jobs of $njobs runs reported"; fi
     round=$((round + 1))
@@ -98,13 +103,7 @@ for u in $UNITS; do
         "$GW" score "$ROOT/$RUBRIC" "$ROOT/examples/leshan-2012/$u.yaml"
 done
 job "fresh-build" sh -c 'cd "$1" && shift && exec "$@"' _ "$T/fresh" "$GW" build "$ROOT/$RUBRIC"
-sleep 0.2
-: >"$T/go"
-wait
-for s in "$T"/status/*; do
-    n=$(basename "$s")
-    if [ "$(cat "$s")" = 0 ]; then ok; else bad "$n exited $(cat "$s")"; cat "$T/log/$n"; fi
-done
+release_jobs
 for u in $UNITS leshan-2012; do
     if cmp -s "$T/fresh/out/$u.pdf" "$T/alone/$u.pdf"; then ok; else bad "out/$u.pdf (default folder) differs from a single run's"; fi
 done
