@@ -93,13 +93,14 @@ static const char *unusable_reason(FT_Face ft)
     if (!FT_IS_SFNT(ft))
         return "not a TrueType/OpenType font";
     FT_ULong len = 0;
-    /* libharu 2.3.0 embeds only glyf/loca outlines; CFF-flavoured OpenType
-     * (Noto CJK, Source Han) fails inside libharu with error 0x1060. */
+    /* pdffont embeds glyf/loca outlines (FontFile2).  CFF-flavoured OpenType
+     * (Noto CJK, Source Han, Fandol) would need FontFile3, and its CJK
+     * subsets measured larger than TrueType ones for the same text. */
     if (FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &len) != 0)
-        return "CFF (PostScript) outlines; libharu 2.3.0 embeds only TrueType-outline fonts";
+        return "CFF (PostScript) outlines; gongwen embeds only TrueType-outline fonts";
     if (FT_Select_Charmap(ft, FT_ENCODING_UNICODE) != 0)
         return "no Unicode character map";
-    /* libharu refuses to embed these (OS/2 fsType), so fail early and clearly. */
+    /* The font's licence says it may not be embedded or subset (OS/2 fsType). */
     FT_UShort fstype = FT_Get_FSType_Flags(ft);
     if (fstype & (FT_FSTYPE_RESTRICTED_LICENSE_EMBEDDING | FT_FSTYPE_NO_SUBSETTING |
                   FT_FSTYPE_BITMAP_EMBEDDING_ONLY))

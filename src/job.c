@@ -127,15 +127,20 @@ static char *scored_keywords(const attachment *a, const scoresheet *sheet)
                      sheet->date ? sheet->date : "");
 }
 
+static void typeset(const job *j, const document *doc, const layout *lay, const grades *g,
+                    layout_doc *pages, diag_list *d)
+{
+    if (document_has_notice(doc))
+        notice_typeset(doc, lay, j->fs, pages, d);
+    attachments_typeset(doc, lay, j->fs, g, pages);
+    page_numbers_add(pages, &lay->notice, j->fs);
+}
+
 static int typeset_and_write(const job *j, const document *doc, const layout *lay, const grades *g,
                              const scoresheet *sheet, const char *output, diag_list *d)
 {
-    const fontset *fs = j->fs;
     layout_doc pages = {0};
-    if (document_has_notice(doc))
-        notice_typeset(doc, lay, fs, &pages, d);
-    attachments_typeset(doc, lay, fs, g, &pages);
-    page_numbers_add(&pages, &lay->notice, fs);
+    typeset(j, doc, lay, g, &pages, d);
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
@@ -160,11 +165,41 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
         .icc = (const unsigned char *)j->icc,
         .icc_len = j->icc_len,
     };
-    int rc = pdf_write(&pages, fs, &info, output, d);
+    /* The rubric's own documents draw the form's characters; the 汇总表 does not. */
+    const font_program *const *shared = doc == j->doc ? (const font_program *const *)j->form_fonts : NULL;
+    int rc = pdf_write(&pages, j->fs, shared, &info, output, d);
     free(keywords);
     layout_doc_free(&pages);
     return rc;
 }
+/* The blank form's characters, per face, made into font programs once: the
+ * form and every unit's scored PDF draw them all, and a unit adds only its
+ * name, scores and dates, which pdf_write subsets per document.  So a batch
+ * subsets and compresses each face once, not once per unit. */
+static int make_form_fonts(job *j, diag_list *d)
+{
+    size_t nfaces = fontset_face_count(j->fs);
+    j->form_fonts = xcalloc(nfaces + 1, sizeof *j->form_fonts);
+    uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
+    size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
+    /* Its warnings come again when a document is written. */
+    diag_list scratch = {0};
+    layout_doc pages = {0};
+    typeset(j, j->doc, j->lay, NULL, &pages, &scratch);
+    int rc = layout_doc_face_cps(&pages, nfaces, cps, ncps);
+    for (size_t f = 0; f < nfaces && rc == 0; f++)
+        if (ncps[f] > 0)
+            rc = font_program_make(fontset_face_path(j->fs, (int)f), fontset_face_index(j->fs, (int)f),
+                                   cps[f], ncps[f], &j->form_fonts[f], d);
+    for (size_t f = 0; f < nfaces; f++)
+        free(cps[f]);
+    free(cps);
+    free(ncps);
+    layout_doc_free(&pages);
+    diag_list_free(&scratch);
+    return rc;
+}
+
 int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
 {
     memset(j, 0, sizeof *j);
@@ -181,12 +216,17 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
     if (rc == 0 && file_read(SRGB_PROFILE, 1 << 20, &j->icc, &j->icc_len, d) != 0)
         rc = diag_error(d, SRGB_PROFILE, 0, "the sRGB colour profile PDF/A needs is missing "
                                             "(Debian package icc-profiles-free)");
+    if (rc == 0)
+        rc = make_form_fonts(j, d);
     free(fontmap);
     return rc;
 }
 
 void job_close(job *j)
 {
+    for (size_t f = 0; j->form_fonts && f < fontset_face_count(j->fs); f++)
+        font_program_free(j->form_fonts[f]);
+    free(j->form_fonts);
     free(j->icc);
     fontset_free(j->fs);
     layout_free(j->lay);

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "check.h"
+#include "fontprog.h"
 #include "fonts.h"
 #include "layout.h"
 #include "model.h"
@@ -16,6 +17,7 @@ typedef struct job {
     layout *lay;
     fontset *fs;
     char *icc;           /* the sRGB profile for the PDF/A output intent */
+    font_program **form_fonts; /* per face: the blank form's characters, or NULL */
     size_t icc_len;
 } job;
 

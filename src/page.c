@@ -58,3 +58,34 @@ void layout_doc_free(layout_doc *d)
     free(d->pages);
     memset(d, 0, sizeof *d);
 }
+
+int layout_doc_face_cps(const layout_doc *d, size_t nfaces, uint32_t **cps, size_t *ncps)
+{
+    size_t *cap = xcalloc(nfaces + 1, sizeof *cap);
+    int rc = 0;
+    for (size_t f = 0; f < nfaces; f++)
+        cps[f] = NULL, ncps[f] = 0;
+    for (size_t p = 0; p < d->len; p++) {
+        for (size_t i = 0; i < d->pages[p].len; i++) {
+            const op *o = &d->pages[p].ops[i];
+            if (o->kind != OP_TEXT || o->ncps == 0)
+                continue;
+            if (o->face < 0 || (size_t)o->face >= nfaces) {
+                rc = -1;
+                continue;
+            }
+            size_t f = (size_t)o->face;
+            for (size_t k = 0; k < o->ncps; k++) {
+                GROW(cps[f], ncps[f], cap[f]);
+                cps[f][ncps[f]++] = o->cps[k];
+            }
+            /* Keep the lists short as a long document repeats characters. */
+            if (ncps[f] > 4096 && ncps[f] == cap[f])
+                ncps[f] = cps_sort_unique(cps[f], ncps[f]);
+        }
+    }
+    for (size_t f = 0; f < nfaces; f++)
+        ncps[f] = cps_sort_unique(cps[f], ncps[f]);
+    free(cap);
+    return rc;
+}

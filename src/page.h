@@ -58,5 +58,9 @@ void page_add_text(page *p, int face, double size, double x, double y, double ch
                    bool bold, rgb color, const uint32_t *cps, size_t ncps);
 void page_add_line(page *p, double x1, double y1, double x2, double y2, double width, rgb color);
 void layout_doc_free(layout_doc *d);
+/* The code points each face id below nfaces draws: cps[f] (caller frees)
+ * holds ncps[f], ascending and distinct.  -1 if a text op names a face id
+ * outside 0..nfaces-1 (its text is not counted). */
+int layout_doc_face_cps(const layout_doc *d, size_t nfaces, uint32_t **cps, size_t *ncps);
 
 #endif

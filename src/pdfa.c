@@ -1,4 +1,4 @@
-/* pdfa: the XMP packet, output intent, CIDSet and /ID of an archive PDF. */
+/* pdfa: the XMP packet, output intent and /ID of an archive PDF. */
 #include "pdfa.h"
 
 #include <stdio.h>
@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include <hpdf_encrypt.h>
-#include <hpdf_font.h>
 
 #include "text.h"
 
@@ -123,38 +122,6 @@ HPDF_STATUS pdfa_add_output_intent(HPDF_Doc pdf, const unsigned char *icc, size_
     ret += HPDF_Dict_Add(intent, "DestOutputProfile", profile);
     ret += HPDF_Array_Add(intents, intent);
     ret += HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
-    return ret;
-}
-
-HPDF_STATUS pdfa_add_cidset(HPDF_Font font, const uint32_t *cps, size_t n)
-{
-    /* libharu makes a TrueType font's descriptor (and embeds its glyphs) in
-     * the font's before-write hook; running the hook now makes it early, and
-     * the hook skips that part when it runs again at save time. */
-    HPDF_Dict dict = (HPDF_Dict)font;
-    HPDF_FontAttr attr = (HPDF_FontAttr)dict->attr;
-    if (!attr || !attr->fontdef)
-        return HPDF_INVALID_FONTDEF_DATA;
-    if (!attr->fontdef->descriptor && dict->before_write_fn && dict->before_write_fn(dict) != HPDF_OK)
-        return HPDF_INVALID_FONTDEF_DATA;
-    HPDF_Dict desc = attr->fontdef->descriptor;
-    if (!desc)
-        return HPDF_INVALID_FONTDEF_DATA;
-    /* One bit per CID, the high bit of byte 0 being CID 0 (.notdef). */
-    uint32_t max = n > 0 ? cps[n - 1] : 0;
-    size_t len = max / 8 + 1;
-    unsigned char *bits = xcalloc(len, 1);
-    bits[0] = 0x80;
-    for (size_t i = 0; i < n; i++)
-        bits[cps[i] / 8] |= (unsigned char)(0x80 >> (cps[i] % 8));
-    HPDF_Dict set = HPDF_DictStream_New(dict->mmgr, attr->xref);
-    HPDF_STATUS ret = set ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-    if (set) {
-        set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        ret += HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len);
-        ret += HPDF_Dict_Add(desc, "CIDSet", set);
-    }
-    free(bits);
     return ret;
 }
 

@@ -8,7 +8,7 @@
  * them when the catalog's /AF lists them with their relationship.  Both need:
  *   - an XMP packet, unfiltered, whose values repeat the Info dictionary;
  *   - an OutputIntent with an ICC profile (sRGB, for the DeviceRGB we draw);
- *   - every font embedded, and a CIDSet for each subset CID font;
+ *   - every font embedded, and a CIDSet for each subset CID font (pdffont.h);
  *   - a trailer /ID, here the MD5 of the file itself so the same input gives
  *     the same bytes.
  * Part of pdfwrite; knows libharu, nothing of the rubric.
@@ -32,9 +32,6 @@ void pdfa_pdf_date(long long epoch, char buf[24]);
 
 HPDF_STATUS pdfa_add_metadata(HPDF_Doc pdf, const char *xmp);
 HPDF_STATUS pdfa_add_output_intent(HPDF_Doc pdf, const unsigned char *icc, size_t len);
-/* The CIDs of a subset font made by pdfwrite, 0 and the code points drawn,
- * as the font descriptor's CIDSet.  Call once the pages are drawn. */
-HPDF_STATUS pdfa_add_cidset(HPDF_Font font, const uint32_t *cps, size_t n);
 
 /* A trailer /ID of zeros, filled by pdfa_fill_id once the file is rendered. */
 HPDF_STATUS pdfa_reserve_id(HPDF_Doc pdf);

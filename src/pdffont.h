@@ -1,21 +1,26 @@
-/* pdffont: a font dictionary of libharu 2.3.0 put right for a subset font
- * whose codes are BMP code points (pdfwrite's fonts):
- *   - a valid ToUnicode CMap (tounicode.h) in place of the CID CMap libharu
- *     writes there, and CIDSystemInfo Ordering "Identity";
- *   - /DW and /W for the codes drawn only, instead of every BMP code whose
- *     glyph is not of the default width (5-6 KB, uncompressed, per font).
- * Part of pdfwrite; knows libharu, nothing of the rubric.
+/* pdffont: a font program (fontprog.h) as the font dictionaries of one PDF.
+ *
+ * libharu 2.3.0's own TrueType path is not used: it copies the font byte by
+ * byte, builds tables over all 65,536 BMP code points for every font of every
+ * document, writes an invalid ToUnicode CMap, a 128 KB CIDToGIDMap and widths
+ * rounded away from the font's.  Here a program becomes, through libharu's
+ * object API:
+ *   Type0 /Identity-H → CIDFontType2, CIDToGIDMap /Identity, /DW and /W of
+ *   the font's own advances → FontDescriptor with a CIDSet (PDF/A) →
+ *   FontFile2, the program's deflated bytes copied as they are;
+ *   and a bfchar ToUnicode CMap (tounicode.h).
+ * Character codes in content streams are then the program's glyph ids, two
+ * bytes each.  Part of pdfwrite; knows libharu, nothing of the rubric.
  */
 #ifndef GONGWEN_PDFFONT_H
 #define GONGWEN_PDFFONT_H
 
-#include <stddef.h>
-#include <stdint.h>
-
 #include <hpdf.h>
 
-/* cps: the n code points drawn with font, ascending.  Non-zero if libharu
- * refused any of it. */
-HPDF_STATUS pdffont_fix(HPDF_Doc pdf, HPDF_Font font, const uint32_t *cps, size_t n);
+#include "fontprog.h"
+
+/* The Type0 font dictionary for fp, added to pdf; NULL if libharu refused
+ * any of it (its error handler has the reason). */
+HPDF_Dict pdffont_embed(HPDF_Doc pdf, const font_program *fp);
 
 #endif

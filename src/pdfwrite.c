@@ -3,15 +3,14 @@
  * libharu reports errors through a callback; ours records the first error in
  * the writer and lets libharu carry on returning error codes, and each step
  * checks the record (no longjmp).  Where libharu 2.3.0 writes something wrong
- * or missing, the fix goes through its installed object API (hpdf_objects.h,
- * hpdf_font.h): font dictionaries (pdffont.h), PDF/A parts (pdfa.h), UTF-16
- * info strings, and file specifications of attachments.
+ * or missing, the fix goes through its installed object API (hpdf_objects.h):
+ * fonts (pdffont.h), PDF/A parts (pdfa.h), UTF-16 info strings, and file
+ * specifications of attachments.
  *
  * Determinism: the /ID is a hash of the file (pdfa.h); libharu writes no
- * dates of its own; font subset tags (HPDFAA+, HPDFAB+ …) follow load order,
- * which follows face ids; HarfBuzz subsetting is deterministic; temporary file
- * names never reach the output.  So the same pages and info give the same
- * bytes, and dates appear only when info->epoch is given.
+ * dates of its own; subsetting is deterministic and a subset's tag is a hash
+ * of its face and characters (fontprog.h).  So the same pages and info give
+ * the same bytes, and dates appear only when info->epoch is given.
  */
 #include "pdfwrite.h"
 
@@ -23,14 +22,12 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_namedict.h>
+#include <hpdf_pages.h>
 
 #include "fileio.h"
 #include "pdfa.h"
 #include "pdffont.h"
-#include "subset.h"
 #include "text.h"
 
 typedef struct writer {
@@ -42,7 +39,7 @@ typedef struct writer {
     size_t nfaces;
     uint32_t **cps;           /* per face: code points drawn, ascending */
     size_t *ncps;
-    HPDF_Font *fonts;         /* per face: NULL when unused */
+    struct face_fonts *fonts; /* per face */
     HPDF_Array af;            /* file specifications of the attachments (PDF/A-3 /AF) */
 } writer;
 
@@ -80,155 +77,72 @@ static int check(writer *w, const char *doing)
 
 /* ---- code points per face --------------------------------------------- */
 
-#define BMP_WORDS (0x10000 / 64)
-
-/* The code points set in a BMP bitmap, ascending. */
-static uint32_t *bits_to_cps(const uint64_t *bits, size_t *n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < BMP_WORDS; i++)
-        for (uint64_t v = bits[i]; v; v &= v - 1)
-            count++;
-    uint32_t *cps = xmalloc((count ? count : 1) * sizeof *cps);
-    size_t k = 0;
-    for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
-        if (bits[cp / 64] >> (cp % 64) & 1)
-            cps[k++] = cp;
-    *n = count;
-    return cps;
-}
-
-/* Which code points each face draws: exactly what its subset must keep. */
+/* Which code points each face draws: exactly what its subsets must hold. */
 static int collect_cps(writer *w, const layout_doc *doc)
 {
-    uint64_t **bits = xcalloc(w->nfaces, sizeof *bits);
-    int rc = 0;
-    for (size_t p = 0; p < doc->len && rc == 0; p++) {
-        const page *pg = &doc->pages[p];
-        for (size_t i = 0; i < pg->len && rc == 0; i++) {
-            const op *o = &pg->ops[i];
-            if (o->kind != OP_TEXT || o->ncps == 0)
-                continue;
-            if (o->face < 0 || (size_t)o->face >= w->nfaces) {
-                rc = diag_error(w->d, w->out, 0, "internal: text on page %zu uses face %d of %zu",
-                                p + 1, o->face, w->nfaces);
-                break;
-            }
-            if (!bits[o->face])
-                bits[o->face] = xcalloc(BMP_WORDS, sizeof **bits);
-            for (size_t k = 0; k < o->ncps; k++) {
-                uint32_t cp = o->cps[k];
-                if (cp > 0xFFFF) {
-                    rc = diag_error(w->d, w->out, 0,
-                                    "internal: U+%04X beyond the BMP reached the PDF writer",
-                                    (unsigned)cp);
-                    break;
-                }
-                bits[o->face][cp / 64] |= (uint64_t)1 << (cp % 64);
-            }
-        }
-    }
-    for (size_t f = 0; f < w->nfaces; f++) {
-        if (bits[f])
-            w->cps[f] = bits_to_cps(bits[f], &w->ncps[f]);
-        free(bits[f]);
-    }
-    free(bits);
-    return rc;
+    if (layout_doc_face_cps(doc, w->nfaces, w->cps, w->ncps) != 0)
+        return diag_error(w->d, w->out, 0, "internal: text uses a face beyond the %zu loaded",
+                          w->nfaces);
+    for (size_t f = 0; f < w->nfaces; f++)
+        if (w->ncps[f] > 0 && w->cps[f][w->ncps[f] - 1] > 0xFFFF)
+            return diag_error(w->d, w->out, 0, "internal: U+%04X beyond the BMP reached the PDF writer",
+                              (unsigned)w->cps[f][w->ncps[f] - 1]);
+    return 0;
 }
 
 /* ---- fonts ------------------------------------------------------------ */
 
-/* libharu's HPDF_GetFont looks up all 65,536 BMP code points in the font's
- * cmap, each by a linear search through its format-4 segments: hundreds in a
- * CJK subset, a third of the time of a document.  The subset maps exactly
- * cps, so its parsed cmap is replaced, in memory only, by one segment from
- * the first to the last of them through a glyph array (0 for the code points
- * between) and the sentinel: the same glyph for every code point, found at
- * once.  The embedded font file keeps its own cmap; the PDF is unchanged. */
-static void flatten_cmap(HPDF_Doc pdf, const char *name, const uint32_t *cps, size_t n)
-{
-    HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf, name);
-    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || n == 0 || cps[n - 1] >= 0xFFFF)
-        return;
-    HPDF_TTF_CmapRange *c = &((HPDF_TTFontDefAttr)def->attr)->cmap;
-    if (c->format != 4)
-        return;
-    uint32_t first = cps[0], count = cps[n - 1] - first + 1;
-    HPDF_UINT16 *gids = HPDF_GetMem(def->mmgr, count * sizeof *gids);
-    HPDF_UINT16 *end = HPDF_GetMem(def->mmgr, 2 * sizeof *end);
-    HPDF_UINT16 *start = HPDF_GetMem(def->mmgr, 2 * sizeof *start);
-    HPDF_INT16 *delta = HPDF_GetMem(def->mmgr, 2 * sizeof *delta);
-    HPDF_UINT16 *range = HPDF_GetMem(def->mmgr, 2 * sizeof *range);
-    if (!gids || !end || !start || !delta || !range)
-        return; /* the cmap stays as parsed; libharu has recorded the error */
-    memset(gids, 0, count * sizeof *gids);
-    for (size_t i = 0; i < n; i++)
-        gids[cps[i] - first] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cps[i]);
-    end[0] = (HPDF_UINT16)cps[n - 1], end[1] = 0xFFFF;
-    start[0] = (HPDF_UINT16)first, start[1] = 0xFFFF;
-    delta[0] = 0, delta[1] = 1;
-    /* libharu reads glyph_id_array[range/2 + (code - start) - (segments - segment)]. */
-    range[0] = 4, range[1] = 0;
-    HPDF_FreeMem(def->mmgr, c->end_count);
-    HPDF_FreeMem(def->mmgr, c->start_count);
-    HPDF_FreeMem(def->mmgr, c->id_delta);
-    HPDF_FreeMem(def->mmgr, c->id_range_offset);
-    if (c->glyph_id_array)
-        HPDF_FreeMem(def->mmgr, c->glyph_id_array);
-    c->end_count = end, c->start_count = start, c->id_delta = delta, c->id_range_offset = range;
-    c->glyph_id_array = gids;
-    c->glyph_id_array_count = count;
-    c->seg_count_x2 = 4;
-}
+/* The fonts of one face in this PDF: the shared program when the pages draw
+ * any of its characters, and a program of this document's own for the
+ * characters the shared one lacks (all of them when there is none). */
+struct face_fonts {
+    const font_program *shared; /* borrowed from the caller; NULL: unused */
+    font_program *own;          /* NULL: every character drawn is in shared */
+    HPDF_Dict shared_dict, own_dict;
+};
+typedef struct face_fonts face_fonts;
 
-static int load_face(writer *w, int face, char ***names)
+static int make_face_fonts(writer *w, int face, const font_program *shared)
 {
-    const char *path = fontset_face_path(w->fs, face);
-    char *tmp;
-    size_t size;
-    if (subset_to_tempfile(path, fontset_face_index(w->fs, face), w->cps[face], w->ncps[face],
-                           &tmp, &size, w->d) != 0)
-        return -1;
-    const char *name = HPDF_LoadTTFontFromFile(w->pdf, tmp, HPDF_TRUE);
-    /* libharu keeps the file open (its FileReader) and reads the outlines at
-     * save time, so the name can go now: nothing is left behind on a crash. */
-    unlink(tmp);
-    free(tmp);
-    if (check(w, "loading a font") != 0 || !name)
-        return diag_error(w->d, path, 0, "libharu cannot load this font (face %d)",
-                          fontset_face_index(w->fs, face));
-    /* libharu silently reuses an earlier font of the same PostScript name. */
-    for (size_t f = 0; f < w->nfaces; f++)
-        if ((*names)[f] && strcmp((*names)[f], name) == 0)
-            return diag_error(w->d, path, 0,
-                              "has the same PostScript name (%s) as %s; libharu can embed only "
-                              "one of them: remove one from the font folder",
-                              name, fontset_face_path(w->fs, (int)f));
-    (*names)[face] = xstrdup(name);
-    flatten_cmap(w->pdf, name, w->cps[face], w->ncps[face]);
-    w->fonts[face] = HPDF_GetFont(w->pdf, name, "UTF-8");
-    if (check(w, "creating a UTF-8 font") != 0)
-        return -1;
-    if (pdffont_fix(w->pdf, w->fonts[face], w->cps[face], w->ncps[face]) != HPDF_OK)
-        return check(w, "completing a font") != 0
-                   ? -1
-                   : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the "
-                                "ToUnicode CMap or widths of %s", path);
-    return check(w, "completing a font");
-}
-
-static int load_fonts(writer *w)
-{
-    char **names = xcalloc(w->nfaces, sizeof *names);
+    face_fonts *ff = &w->fonts[face];
+    const uint32_t *cps = w->cps[face];
+    size_t n = w->ncps[face], nown = 0;
+    uint32_t *own = xmalloc((n ? n : 1) * sizeof *own);
+    for (size_t i = 0; i < n; i++) {
+        if (shared && font_program_find(shared, cps[i]) >= 0)
+            ff->shared = shared;
+        else
+            own[nown++] = cps[i];
+    }
     int rc = 0;
-    for (size_t f = 0; f < w->nfaces && rc == 0; f++)
-        if (w->ncps[f] > 0)
-            rc = load_face(w, (int)f, &names);
+    if (nown > 0)
+        rc = font_program_make(fontset_face_path(w->fs, face), fontset_face_index(w->fs, face), own,
+                               nown, &ff->own, w->d);
+    free(own);
+    if (rc == 0 && ff->shared && !(ff->shared_dict = pdffont_embed(w->pdf, ff->shared)))
+        rc = -1;
+    if (rc == 0 && ff->own && !(ff->own_dict = pdffont_embed(w->pdf, ff->own)))
+        rc = -1;
+    if (check(w, "embedding a font") != 0)
+        return -1;
+    return rc == 0 || w->d->len > 0 ? rc
+           : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the font of %s",
+                        fontset_face_path(w->fs, face));
+}
+
+static int make_fonts(writer *w, const font_program *const *shared)
+{
     for (size_t f = 0; f < w->nfaces; f++)
-        free(names[f]);
-    free(names);
-    return rc;
+        if (w->ncps[f] > 0 && make_face_fonts(w, (int)f, shared ? shared[f] : NULL) != 0)
+            return -1;
+    return 0;
+}
+
+static void free_fonts(writer *w)
+{
+    for (size_t f = 0; f < w->nfaces; f++)
+        font_program_free(w->fonts[f].own);
+    free(w->fonts);
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -239,15 +153,59 @@ typedef struct pen {
     bool bold;
 } pen;
 
-static void draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
+/* Which of the face's programs draws cp, and as which CID. */
+static const font_program *program_for(const face_fonts *ff, uint32_t cp, uint16_t *cid, HPDF_Dict *dict)
+{
+    const font_program *fps[2] = {ff->shared, ff->own};
+    HPDF_Dict dicts[2] = {ff->shared_dict, ff->own_dict};
+    for (int k = 0; k < 2; k++) {
+        long i = fps[k] ? font_program_find(fps[k], cp) : -1;
+        if (i >= 0) {
+            *cid = fps[k]->gids[i];
+            *dict = dicts[k];
+            return fps[k];
+        }
+    }
+    return NULL;
+}
+
+/* The glyphs of a text op, as one Tj per stretch drawn by the same program.
+ * Written straight into the page's content stream: libharu's text calls
+ * know only its own fonts, whose codes are code points, not glyph ids. */
+static int show_glyphs(writer *w, HPDF_Page pg, const op *o)
+{
+    HPDF_Stream cs = ((HPDF_PageAttr)pg->attr)->stream;
+    HPDF_Dict current = NULL;
+    HPDF_STATUS ret = HPDF_OK;
+    for (size_t i = 0; i < o->ncps && ret == HPDF_OK; i++) {
+        uint16_t cid;
+        HPDF_Dict dict;
+        if (!program_for(&w->fonts[o->face], o->cps[i], &cid, &dict))
+            return diag_error(w->d, w->out, 0, "internal: U+%04X has no font", (unsigned)o->cps[i]);
+        if (dict != current) {
+            const char *name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)dict);
+            if (!name)
+                return check(w, "naming a font") != 0 ? -1 : diag_error(w->d, w->out, 0, "cannot name a font");
+            ret += HPDF_Stream_WriteStr(cs, current ? "> Tj\012/" : "/");
+            ret += HPDF_Stream_WriteStr(cs, name);
+            ret += HPDF_Stream_WriteChar(cs, ' ');
+            ret += HPDF_Stream_WriteReal(cs, (HPDF_REAL)o->size);
+            ret += HPDF_Stream_WriteStr(cs, " Tf\012<");
+            current = dict;
+        }
+        char hex[5];
+        snprintf(hex, sizeof hex, "%04X", cid);
+        ret += HPDF_Stream_WriteStr(cs, hex);
+    }
+    ret += HPDF_Stream_WriteStr(cs, "> Tj\012");
+    return ret == HPDF_OK ? 0 : check(w, "drawing text");
+}
+
+static int draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
 {
     if (o->ncps == 0)
-        return;
-    strbuf s = {0};
-    for (size_t i = 0; i < o->ncps; i++)
-        utf8_encode(&s, o->cps[i]);
+        return 0;
     HPDF_Page_BeginText(pg);
-    HPDF_Page_SetFontAndSize(pg, w->fonts[o->face], (HPDF_REAL)o->size);
     if (o->char_spacing != pn->char_spacing) {
         HPDF_Page_SetCharSpace(pg, (HPDF_REAL)o->char_spacing);
         pn->char_spacing = o->char_spacing;
@@ -263,9 +221,10 @@ static void draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
         HPDF_Page_SetTextRenderingMode(pg, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
         pn->bold = o->bold;
     }
-    HPDF_Page_TextOut(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y, s.data);
+    HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+    int rc = check(w, "drawing text") == 0 ? show_glyphs(w, pg, o) : -1;
     HPDF_Page_EndText(pg);
-    sb_free(&s);
+    return rc;
 }
 
 static void draw_line(HPDF_Page pg, const op *o)
@@ -288,10 +247,10 @@ static int draw_pages(writer *w, const layout_doc *doc)
         pen pn = {0.0, false};
         for (size_t i = 0; i < doc->pages[p].len; i++) {
             const op *o = &doc->pages[p].ops[i];
-            if (o->kind == OP_TEXT)
-                draw_text(w, pg, &pn, o);
-            else
+            if (o->kind != OP_TEXT)
                 draw_line(pg, o);
+            else if (draw_text(w, pg, &pn, o) != 0)
+                return -1;
         }
         char doing[48];
         snprintf(doing, sizeof doing, "drawing page %zu", p + 1);
@@ -481,15 +440,11 @@ static int attach_all(writer *w, const pdf_info *info)
 
 /* ---- archive ------------------------------------------------------------ */
 
-/* Given a colour profile, the file becomes PDF/A (pdfa.h); the /ID and
- * CIDSets are always written.  Runs after the pages are drawn: the fonts'
- * glyph sets are complete only then. */
+/* Given a colour profile, the file becomes PDF/A (pdfa.h); the /ID is
+ * always written, and so are the fonts' CIDSets (pdffont.h). */
 static int make_archival(writer *w, const pdf_info *info)
 {
     HPDF_STATUS ret = pdfa_reserve_id(w->pdf);
-    for (size_t f = 0; f < w->nfaces; f++)
-        if (w->fonts[f])
-            ret += pdfa_add_cidset(w->fonts[f], w->cps[f], w->ncps[f]);
     if (info && info->icc) {
         char *xmp = pdfa_xmp(info, CREATOR, PRODUCER, info->nattachments > 0 ? 3 : 1);
         ret += pdfa_add_metadata(w->pdf, xmp);
@@ -528,15 +483,15 @@ static unsigned char *render(writer *w, size_t *len)
 
 /* ---- the whole ------------------------------------------------------- */
 
-static int build(writer *w, const layout_doc *doc, const pdf_info *info)
+static int build(writer *w, const layout_doc *doc, const font_program *const *shared,
+                 const pdf_info *info)
 {
     if (collect_cps(w, doc) != 0)
         return -1;
-    HPDF_UseUTFEncodings(w->pdf);
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
     if (check(w, "setting up libharu") != 0)
         return -1;
-    if (load_fonts(w) != 0 || draw_pages(w, doc) != 0 || set_info(w, info) != 0 ||
+    if (make_fonts(w, shared) != 0 || draw_pages(w, doc) != 0 || set_info(w, info) != 0 ||
         attach_all(w, info) != 0 || make_archival(w, info) != 0)
         return -1;
     size_t len = 0;
@@ -552,8 +507,8 @@ static int build(writer *w, const layout_doc *doc, const pdf_info *info)
     return rc;
 }
 
-int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,
-              const char *out_path, diag_list *d)
+int pdf_write(const layout_doc *doc, const fontset *fs, const font_program *const *shared,
+              const pdf_info *info, const char *out_path, diag_list *d)
 {
     writer w = {0};
     w.fs = fs;
@@ -568,7 +523,7 @@ int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,
         rc = diag_error(d, out_path, 0, "cannot write PDF: the document has no pages");
     } else {
         w.pdf = HPDF_New(on_error, &w);
-        rc = w.pdf ? build(&w, doc, info)
+        rc = w.pdf ? build(&w, doc, shared, info)
                    : diag_error(d, out_path, 0, "cannot write PDF: libharu cannot start");
     }
     if (w.pdf)
@@ -577,6 +532,6 @@ int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,
         free(w.cps[f]);
     free(w.cps);
     free(w.ncps);
-    free(w.fonts);
+    free_fonts(&w);
     return rc;
 }

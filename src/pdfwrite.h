@@ -1,7 +1,10 @@
 /* pdfwrite: a laid-out document (page.h) to a PDF file, through libharu.
  *
  * Each face is subset to exactly the code points the pages draw with it
- * (HarfBuzz), embedded, and given a valid ToUnicode CMap so text extracts.
+ * (fontprog.h), embedded, and given a valid ToUnicode CMap so text extracts
+ * (pdffont.h).  A caller that writes many documents drawing mostly the same
+ * characters (a batch) may pass font programs made once: the characters they
+ * hold are drawn from them, and only the rest is subset for the document.
  * Output is deterministic: the same pages and info give the same bytes.  The
  * file is written to a temporary name beside out_path and renamed over it only
  * when complete, so a failed run never leaves a truncated PDF or clobbers a
@@ -12,6 +15,7 @@
 #define GONGWEN_PDFWRITE_H
 
 #include "diag.h"
+#include "fontprog.h"
 #include "fonts.h"
 #include "page.h"
 
@@ -33,7 +37,8 @@ typedef struct pdf_info {
     size_t icc_len;
 } pdf_info;
 
-int pdf_write(const layout_doc *doc, const fontset *fs, const pdf_info *info,
-              const char *out_path, diag_list *d);
+/* shared: NULL, or per face of fs a program (or NULL) to draw from. */
+int pdf_write(const layout_doc *doc, const fontset *fs, const font_program *const *shared,
+              const pdf_info *info, const char *out_path, diag_list *d);
 
 #endif

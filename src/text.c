@@ -240,3 +240,21 @@ bool starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+static int by_code_point(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+size_t cps_sort_unique(uint32_t *cps, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(cps, n, sizeof *cps, by_code_point);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (cps[i] != cps[k - 1])
+            cps[k++] = cps[i];
+    return k;
+}

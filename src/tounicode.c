@@ -5,7 +5,7 @@
 /* PDF (and the CMap spec) limit each begin…end block to 100 entries. */
 #define BLOCK_MAX 100
 
-char *tounicode_cmap(const uint32_t *cps, size_t n)
+char *tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n)
 {
     strbuf sb = {0};
     sb_puts(&sb, "/CIDInit /ProcSet findresource begin\n"
@@ -21,7 +21,7 @@ char *tounicode_cmap(const uint32_t *cps, size_t n)
         size_t left = n - i;
         if (i % BLOCK_MAX == 0)
             sb_printf(&sb, "%zu beginbfchar\n", left < BLOCK_MAX ? left : (size_t)BLOCK_MAX);
-        sb_printf(&sb, "<%04X> <%04X>\n", (unsigned)cps[i], (unsigned)cps[i]);
+        sb_printf(&sb, "<%04X> <%04X>\n", (unsigned)codes[i], (unsigned)cps[i]);
         if (i % BLOCK_MAX == BLOCK_MAX - 1 || left == 1)
             sb_puts(&sb, "endbfchar\n");
     }

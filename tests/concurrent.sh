@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH=1342051200
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# Font subsets go to TMPDIR: it must be empty again when the runs are done.
+# Nothing a run does may be left in TMPDIR when the runs are done.
 mkdir "$T/tmp"
 export TMPDIR="$T/tmp"
 RUBRIC=rubrics/leshan-2012.md

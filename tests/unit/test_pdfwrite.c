@@ -1,5 +1,6 @@
 /* pdfwrite: a hand-made two-page document written to PDF and read back with
- * poppler, qpdf and mupdf; determinism; failures; the ToUnicode CMap. */
+ * poppler, qpdf and mupdf; determinism; failures; fonts shared by documents;
+ * the ToUnicode CMap. */
 #include "testutil.h"
 
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fontprog.h"
 #include "fonts.h"
 #include "page.h"
 #include "pdfwrite.h"
@@ -60,7 +62,7 @@ static void build_doc(layout_doc *doc, const fontset *fs)
     add_text(p2, fs, ROLE_HEI, 16, 79.4, 760, false, BLACK, "一、考核内容");
     add_text(p2, fs, ROLE_KAI, 16, 79.4, 730, false, BLACK, "（一）服务科学发展");
     page_add_line(p2, 79.4, 700, 515.9, 700, 0.75, BLACK);
-    /* Two-byte UTF-8 (± · ×) and ASCII go through libharu's encoder too. */
+    /* Latin-1 (± · ×) and ASCII beside hanzi in one face. */
     add_text(p2, fs, ROLE_FANGSONG, 12, 79.4, 680, false, BLACK, "合计 100 分（±0.5·2×3）");
     /* Letter-spaced (Tc) after bold text: the spacing and the plain fill
      * mode must both be set again. */
@@ -136,7 +138,7 @@ static int write_doc(const fixture *fx, const pdf_info *info, const char *out, d
 {
     layout_doc doc;
     build_doc(&doc, fx->fs);
-    int rc = pdf_write(&doc, fx->fs, info, out, d);
+    int rc = pdf_write(&doc, fx->fs, NULL, info, out, d);
     layout_doc_free(&doc);
     if (rc != 0)
         diag_print(d, stderr);
@@ -305,7 +307,7 @@ static void test_missing_attachment(void **state)
     diag_list d = {0};
     layout_doc doc;
     build_doc(&doc, fx->fs);
-    assert_int_equal(pdf_write(&doc, fx->fs, &info, out, &d), -1);
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, &info, out, &d), -1);
     layout_doc_free(&doc);
     assert_int_equal(d.len, 1);
     assert_string_equal(d.items[0].file, "/nonexistent/细则.xlsx");
@@ -333,7 +335,7 @@ static void test_unwritable_destination(void **state)
     build_doc(&doc, fx->fs);
     diag_list d = {0};
     char *out = path_in(fx, "no-such-dir/out.pdf");
-    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, NULL, out, &d), -1);
     assert_int_equal(d.len, 1);
     assert_string_equal(d.items[0].file, out);
     assert_non_null(strstr(d.items[0].message, "cannot write PDF: No such file or directory"));
@@ -345,7 +347,7 @@ static void test_unwritable_destination(void **state)
     out = path_in(fx, "taken");
     assert_int_equal(mkdir(out, 0755), 0);
     int before = count_entries(fx->dir);
-    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, NULL, out, &d), -1);
     assert_non_null(strstr(d.items[0].message, "cannot write PDF"));
     assert_int_equal(count_entries(fx->dir), before);
     diag_list_free(&d);
@@ -371,46 +373,139 @@ static void test_replaces_existing_file(void **state)
     free(out);
 }
 
-static void test_same_postscript_name_refused(void **state)
+/* Draws text with the fixture's faces and returns pdftotext's and
+ * pdffonts' output, the two concatenated. */
+static char *write_and_read(const fixture *fx, const layout_doc *doc, const font_program *const *shared,
+                            const char *name)
+{
+    char *out = path_in(fx, name);
+    diag_list d = {0};
+    int rc = pdf_write(doc, fx->fs, shared, NULL, out, &d);
+    if (rc != 0)
+        diag_print(&d, stderr);
+    assert_int_equal(rc, 0);
+    diag_list_free(&d);
+    char *cmd = xasprintf("pdftotext '%s' - && pdffonts '%s' && qpdf --check '%s'", out, out, out);
+    int st;
+    char *text = run(cmd, &st);
+    assert_int_equal(st, 0);
+    free(cmd);
+    free(out);
+    return text;
+}
+
+static int count_lines_with(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = strstr(text, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+static void test_same_postscript_name_both_embedded(void **state)
 {
     fixture *fx = *state;
     /* In the map, song is zhongwen-only.ttf (a cut of gbsn00lp, so the same
-     * PostScript name) then gbsn00lp: drawing 中 and 标 needs both. */
+     * PostScript name) then gbsn00lp: drawing 中 and 标 needs both, and each
+     * subset gets a tag of its own. */
     layout_doc doc = {0};
     page *p = layout_doc_add_page(&doc);
     add_text(p, fx->fs, ROLE_SONG, 14, 100, 100, false, BLACK, "中标");
-    char *out = path_in(fx, "dup.pdf");
-    diag_list d = {0};
-    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
-    assert_non_null(strstr(d.items[0].message, "same PostScript name (BousungEG-Light-GB)"));
-    assert_int_equal(access(out, F_OK), -1);
-    diag_list_free(&d);
+    char *text = write_and_read(fx, &doc, NULL, "dup.pdf");
+    assert_non_null(strstr(text, "中标"));
+    assert_int_equal(count_lines_with(text, "+BousungEG-Light-GB"), 2);
+    free(text);
     layout_doc_free(&doc);
-    free(out);
+}
+
+/* Programs of the fixture's faces made for the characters of utf8 in role. */
+static font_program **programs_for(const fixture *fx, font_role role, const char *utf8)
+{
+    size_t n, nfaces = fontset_face_count(fx->fs);
+    uint32_t *cps = utf8_to_cps(utf8, &n);
+    layout_doc doc = {0};
+    page_add_text(layout_doc_add_page(&doc), fontset_face_for(fx->fs, role, cps[0]), 12, 0, 0, 0,
+                  false, BLACK, cps, n);
+    uint32_t **per = xcalloc(nfaces, sizeof *per);
+    size_t *nper = xcalloc(nfaces, sizeof *nper);
+    assert_int_equal(layout_doc_face_cps(&doc, nfaces, per, nper), 0);
+    font_program **fps = xcalloc(nfaces, sizeof *fps);
+    diag_list d = {0};
+    for (size_t f = 0; f < nfaces; f++) {
+        if (nper[f] > 0)
+            assert_int_equal(font_program_make(fontset_face_path(fx->fs, (int)f),
+                                               fontset_face_index(fx->fs, (int)f), per[f], nper[f],
+                                               &fps[f], &d), 0);
+        free(per[f]);
+    }
+    free(per);
+    free(nper);
+    free(cps);
+    layout_doc_free(&doc);
+    return fps;
+}
+
+static void programs_free(const fixture *fx, font_program **fps)
+{
+    for (size_t f = 0; f < fontset_face_count(fx->fs); f++)
+        font_program_free(fps[f]);
+    free(fps);
+}
+
+static void test_shared_programs_serve_their_characters(void **state)
+{
+    fixture *fx = *state;
+    /* A batch's form: the shared program holds 考核细则; a unit draws
+     * 考核 and its own name. */
+    font_program **form = programs_for(fx, ROLE_FANGSONG, "考核细则");
+    layout_doc doc = {0};
+    add_text(layout_doc_add_page(&doc), fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK,
+             "考核单位乐山一中考核");
+    char *text = write_and_read(fx, &doc, (const font_program *const *)form, "unit.pdf");
+    assert_non_null(strstr(text, "考核单位乐山一中考核"));
+    /* The form's subset, whole, and one of the unit's own characters. */
+    assert_non_null(strstr(text, form[fontset_face_for(fx->fs, ROLE_FANGSONG, 0x8003)]->name));
+    assert_int_equal(count_lines_with(text, "+UMingCN"), 2);
+    free(text);
+
+    /* A document drawing none of the shared characters embeds none of them. */
+    layout_doc other = {0};
+    add_text(layout_doc_add_page(&other), fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK, "乐山");
+    text = write_and_read(fx, &other, (const font_program *const *)form, "other.pdf");
+    assert_int_equal(count_lines_with(text, "+UMingCN"), 1);
+    assert_null(strstr(text, form[fontset_face_for(fx->fs, ROLE_FANGSONG, 0x8003)]->name));
+    free(text);
+    layout_doc_free(&other);
+    layout_doc_free(&doc);
+    programs_free(fx, form);
 }
 
 static void test_tounicode_cmap(void **state)
 {
     (void)state;
-    uint32_t cps[] = {0x20, 0x41, 0x42, 0x43, 0xFF, 0x100, 0x101, 0x4E2D};
-    char *cmap = tounicode_cmap(cps, sizeof cps / sizeof *cps);
+    uint16_t cids[] = {1, 2, 3, 7, 0x10, 0x100, 0x101, 0x4E2D};
+    uint32_t cps[] = {0x4E2D, 0x41, 0x42, 0x43, 0xFF, 0x100, 0x3007, 0x20};
+    char *cmap = tounicode_cmap(cids, cps, sizeof cps / sizeof *cps);
     assert_non_null(strstr(cmap, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange"));
-    assert_non_null(strstr(cmap, "8 beginbfchar\n<0020> <0020>\n<0041> <0041>\n<0042> <0042>\n"
-                                 "<0043> <0043>\n<00FF> <00FF>\n<0100> <0100>\n<0101> <0101>\n"
-                                 "<4E2D> <4E2D>\nendbfchar\nendcmap"));
+    assert_non_null(strstr(cmap, "8 beginbfchar\n<0001> <4E2D>\n<0002> <0041>\n<0003> <0042>\n"
+                                 "<0007> <0043>\n<0010> <00FF>\n<0100> <0100>\n<0101> <3007>\n"
+                                 "<4E2D> <0020>\nendbfchar\nendcmap"));
     /* Ghostscript 10.0 misreads bfrange, and a CID range is invalid here. */
     assert_null(strstr(cmap, "bfrange"));
     assert_null(strstr(cmap, "cidrange"));
     free(cmap);
 
     /* At most 100 entries per block. */
+    uint16_t codes[150];
     uint32_t many[150];
-    for (int i = 0; i < 150; i++)
+    for (int i = 0; i < 150; i++) {
+        codes[i] = (uint16_t)(3 + i);
         many[i] = 0x4E00 + 2 * (uint32_t)i;
-    cmap = tounicode_cmap(many, 150);
-    assert_non_null(strstr(cmap, "100 beginbfchar\n<4E00> <4E00>\n"));
-    assert_non_null(strstr(cmap, "<4EC6> <4EC6>\nendbfchar\n50 beginbfchar\n<4EC8> <4EC8>\n"));
-    assert_non_null(strstr(cmap, "<4F2A> <4F2A>\nendbfchar\nendcmap"));
+    }
+    cmap = tounicode_cmap(codes, many, 150);
+    assert_non_null(strstr(cmap, "100 beginbfchar\n<0003> <4E00>\n"));
+    assert_non_null(strstr(cmap, "<0066> <4EC6>\nendbfchar\n50 beginbfchar\n<0067> <4EC8>\n"));
+    assert_non_null(strstr(cmap, "<0098> <4F2A>\nendbfchar\nendcmap"));
     free(cmap);
 }
 
@@ -420,7 +515,7 @@ static void test_empty_document_refused(void **state)
     layout_doc doc = {0};
     char *out = path_in(fx, "empty.pdf");
     diag_list d = {0};
-    assert_int_equal(pdf_write(&doc, fx->fs, NULL, out, &d), -1);
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, NULL, out, &d), -1);
     assert_non_null(strstr(d.items[0].message, "no pages"));
     diag_list_free(&d);
     free(out);
@@ -437,7 +532,8 @@ int main(void)
         T(test_missing_attachment),
         T(test_unwritable_destination),
         T(test_replaces_existing_file),
-        T(test_same_postscript_name_refused),
+        T(test_same_postscript_name_both_embedded),
+        T(test_shared_programs_serve_their_characters),
         cmocka_unit_test(test_tounicode_cmap),
         T(test_empty_document_refused),
     };

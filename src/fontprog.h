@@ -1,0 +1,52 @@
+/* fontprog: one face cut down to the characters a document draws, made into
+ * the font program a PDF embeds, with the facts its font dictionaries need.
+ *
+ * The face is subset with HarfBuzz to exactly the given code points (glyph
+ * ids renumbered, hinting dropped), stripped of the tables a PDF reader never
+ * consults for a CID-keyed TrueType font (cmap, name, layout tables), and
+ * deflated once.  A program is immutable once made, so a batch makes the
+ * programs of the blank form once and embeds them in every unit's PDF.
+ *
+ * Invariants of a font_program:
+ *   - cps[0..n) ascending and distinct; gids[i] the glyph of cps[i] in the
+ *     subset, which is also its CID (CIDToGIDMap /Identity), never 0;
+ *   - widths[i] the advance of gids[i] in 1/1000 em, exactly the font's;
+ *   - data[0..len) the deflated TrueType file of raw_len bytes, holding
+ *     nglyphs glyphs, 0 being .notdef;
+ *   - name: a subset tag derived from the face and cps, '+', the face's
+ *     PostScript name: the same inputs give the same name.
+ * Knows HarfBuzz and zlib; nothing of PDF objects or libharu.
+ */
+#ifndef GONGWEN_FONTPROG_H
+#define GONGWEN_FONTPROG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+typedef struct font_program {
+    uint32_t *cps;
+    uint16_t *gids;
+    double *widths;
+    size_t n;
+    unsigned nglyphs;
+    unsigned char *data;
+    size_t len, raw_len;
+    char name[80];
+    /* FontDescriptor metrics, 1/1000 em */
+    double ascent, descent, cap_height;
+    double bbox[4];       /* xMin yMin xMax yMax */
+} font_program;
+
+/* Face `index` of the font file at path, subset to the n code points in cps
+ * (in any order, repeats allowed; every one mapped by the face).  On failure appends a
+ * diagnostic about path and returns -1. */
+int font_program_make(const char *path, int index, const uint32_t *cps, size_t n,
+                      font_program **out, diag_list *d);
+void font_program_free(font_program *fp);
+
+/* The position of cp in fp->cps, or -1 when fp does not carry it. */
+long font_program_find(const font_program *fp, uint32_t cp);
+
+#endif
