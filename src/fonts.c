@@ -288,10 +288,8 @@ static const face_rec *face_at(const fontset *fs, int face)
 
 bool fontset_face_covers(const fontset *fs, int face, uint32_t cp)
 {
-    /* libharu 2.3.0's UTF-8 encoder writes 2-byte BMP codes only; a face
-     * "covering" U+20000 would still be drawn as a space, so none does. */
     const face_rec *f = face_at(fs, face);
-    return f && cp <= 0xFFFF && FT_Get_Char_Index(f->ft, cp) != 0;
+    return f && FT_Get_Char_Index(f->ft, cp) != 0;
 }
 
 int fontset_face_for(const fontset *fs, font_role role, uint32_t cp)
@@ -383,17 +381,10 @@ static void report_missing(const fontset *fs, font_role role, uint32_t cp, const
 {
     strbuf ch = {0};
     utf8_encode(&ch, cp);
-    if (cp > 0xFFFF) {
-        diag_error(d, file, line,
-                   "%s (U+%04X) is beyond the Basic Multilingual Plane; libharu 2.3.0 cannot "
-                   "draw it",
-                   ch.data, (unsigned)cp);
-    } else {
-        char *fams = families_of(fs, role);
-        diag_error(d, file, line, "%s (U+%04X) is in no font of role %s (tried: %s)", ch.data,
-                   (unsigned)cp, ROLE_NAMES[role], fams);
-        free(fams);
-    }
+    char *fams = families_of(fs, role);
+    diag_error(d, file, line, "%s (U+%04X) is in no font of role %s (tried: %s)", ch.data,
+               (unsigned)cp, ROLE_NAMES[role], fams);
+    free(fams);
     sb_free(&ch);
 }
 

@@ -60,7 +60,7 @@ const char *fontset_face_family(const fontset *fs, int face);
 /* The usable candidate faces of role, in the map's order; *faces stays valid
  * until fontset_free.  Returns their number. */
 size_t fontset_role_faces(const fontset *fs, font_role role, const int **faces);
-/* Whether face has a glyph for cp (BMP only, as fontset_face_for). */
+/* Whether face has a glyph for cp. */
 bool fontset_face_covers(const fontset *fs, int face, uint32_t cp);
 
 /* Reports every code point of text that no candidate of role covers, as

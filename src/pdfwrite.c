@@ -83,10 +83,6 @@ static int collect_cps(writer *w, const layout_doc *doc)
     if (layout_doc_face_cps(doc, w->nfaces, w->cps, w->ncps) != 0)
         return diag_error(w->d, w->out, 0, "internal: text uses a face beyond the %zu loaded",
                           w->nfaces);
-    for (size_t f = 0; f < w->nfaces; f++)
-        if (w->ncps[f] > 0 && w->cps[f][w->ncps[f] - 1] > 0xFFFF)
-            return diag_error(w->d, w->out, 0, "internal: U+%04X beyond the BMP reached the PDF writer",
-                              (unsigned)w->cps[f][w->ncps[f] - 1]);
     return 0;
 }
 

@@ -5,6 +5,15 @@
 /* PDF (and the CMap spec) limit each begin…end block to 100 entries. */
 #define BLOCK_MAX 100
 
+/* A destination is UTF-16BE: a surrogate pair beyond the BMP. */
+static void put_utf16(strbuf *sb, uint32_t cp)
+{
+    if (cp > 0xFFFF)
+        sb_printf(sb, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
+    else
+        sb_printf(sb, "%04X", (unsigned)cp);
+}
+
 char *tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n)
 {
     strbuf sb = {0};
@@ -21,7 +30,9 @@ char *tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n)
         size_t left = n - i;
         if (i % BLOCK_MAX == 0)
             sb_printf(&sb, "%zu beginbfchar\n", left < BLOCK_MAX ? left : (size_t)BLOCK_MAX);
-        sb_printf(&sb, "<%04X> <%04X>\n", (unsigned)codes[i], (unsigned)cps[i]);
+        sb_printf(&sb, "<%04X> <", (unsigned)codes[i]);
+        put_utf16(&sb, cps[i]);
+        sb_puts(&sb, ">\n");
         if (i % BLOCK_MAX == BLOCK_MAX - 1 || left == 1)
             sb_puts(&sb, "endbfchar\n");
     }

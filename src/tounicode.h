@@ -11,8 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The CMap program mapping codes[i] (ascending, distinct) to the BMP code
- * point cps[i], for i < n; the caller frees the string. */
+/* The CMap program mapping codes[i] (ascending, distinct) to the code point
+ * cps[i], for i < n; the caller frees the string. */
 char *tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n);
 
 #endif

@@ -137,6 +137,14 @@ done >"$T/zenhei.yaml"
 size=$(wc -c <"$T/zenhei.pdf" 2>/dev/null || echo 0)
 if [ "$size" -gt 0 ] && [ "$size" -le 80000 ]; then ok; else bad "leshan with Zen Hei: $size bytes, target 80000"; fi
 
+# Beyond the BMP: a rare character of a name (𠮷, U+20BB7) is drawn from the
+# map's last face, LXGW WenKai, and poppler and mupdf give it back.
+sed 's/^为把全市/𠮷为把全市/' rubrics/leshan-2012.md >"$T/rare.md"
+expect_exit 0 "build with a character beyond the BMP" "$GW" build "$T/rare.md" -o "$T/rare.pdf"
+if pdffonts "$T/rare.pdf" | grep -q "+LXGWWenKai-Regular "; then ok; else bad "U+20BB7: LXGW WenKai not embedded"; fi
+if pdftotext "$T/rare.pdf" - | grep -q "^𠮷为把全市"; then ok; else bad "pdftotext: U+20BB7 not given back"; fi
+if mutool draw -F txt "$T/rare.pdf" 2>/dev/null | grep -q "^𠮷为把全市"; then ok; else bad "mutool: U+20BB7 not given back"; fi
+
 # One-line parts too long for their place still print, with a warning each.
 sed -e 's/^发文字号: .*/发文字号: 乐山市教育科学文化卫生体育工会委员会办公室乐山市教育科学文化卫生体育工会〔2012〕12号/' \
     -e 's/^署名: .*/署名: 乐山市教育科学文化卫生体育工会委员会办公室暨乐山市总工会/' \

@@ -495,6 +495,13 @@ static void test_tounicode_cmap(void **state)
     assert_null(strstr(cmap, "cidrange"));
     free(cmap);
 
+    /* Beyond the BMP the destination is a UTF-16 surrogate pair. */
+    uint16_t rare_cid = 5;
+    uint32_t rare_cp = 0x20BB7; /* 𠮷 */
+    cmap = tounicode_cmap(&rare_cid, &rare_cp, 1);
+    assert_non_null(strstr(cmap, "1 beginbfchar\n<0005> <D842DFB7>\nendbfchar"));
+    free(cmap);
+
     /* At most 100 entries per block. */
     uint16_t codes[150];
     uint32_t many[150];
