@@ -10,88 +10,68 @@
 
 #include "text.h"
 
-/* Tables a PDF reader does not consult for a CID-keyed TrueType font
- * (CIDToGIDMap /Identity, ToUnicode for text): HarfBuzz drops the layout
- * ones before subsetting, which also spares it their closure (vertical forms
- * and variants nobody draws); cmap and name are read, then left out. */
-static const hb_tag_t NOT_SUBSET[] = {
+/* Tables a PDF reader does not consult for a CID-keyed TrueType font (it
+ * maps codes through CIDToGIDMap and text through ToUnicode).  Dropping the
+ * layout ones also spares HarfBuzz their closure: vertical forms and variants
+ * nobody draws. */
+static const hb_tag_t DROPPED[] = {
     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
     HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
     HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('k', 'e', 'r', 'n'),
-    HB_TAG('D', 'S', 'I', 'G'), HB_TAG('g', 'a', 's', 'p'),
+    HB_TAG('D', 'S', 'I', 'G'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('c', 'm', 'a', 'p'),
+    HB_TAG('n', 'a', 'm', 'e'),
 };
-static const hb_tag_t NOT_EMBEDDED[] = {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e')};
 
-static hb_face_t *subset_face(hb_face_t *face, const uint32_t *cps, size_t n)
+static hb_subset_input_t *subset_input(const font_program *fp)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in)
         return NULL;
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-    for (size_t i = 0; i < n; i++)
-        hb_set_add(unicodes, cps[i]);
+    for (size_t i = 0; i < fp->n; i++)
+        hb_set_add(unicodes, fp->cps[i]);
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (size_t i = 0; i < sizeof NOT_SUBSET / sizeof *NOT_SUBSET; i++)
-        hb_set_add(drop, NOT_SUBSET[i]);
+    for (size_t i = 0; i < sizeof DROPPED / sizeof *DROPPED; i++)
+        hb_set_add(drop, DROPPED[i]);
     /* Hinting (fpgm, prep, cvt, glyph instructions) is for screens at small
      * pixel sizes; PDF viewers do not need it. */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_face_t *sub = hb_subset_or_fail(face, in);
+    return in;
+}
+
+/* The subset face, with fp->gids filled from the plan's glyph mappings (the
+ * subset has no cmap to ask afterwards); NULL if a code point has no glyph. */
+static hb_face_t *subset(font_program *fp, hb_face_t *face)
+{
+    hb_subset_input_t *in = subset_input(fp);
+    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(face, in) : NULL;
     hb_subset_input_destroy(in);
+    if (!plan)
+        return NULL;
+    const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+    const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    bool ok = true;
+    for (size_t i = 0; i < fp->n && ok; i++) {
+        hb_codepoint_t old = hb_map_get(to_old, fp->cps[i]);
+        hb_codepoint_t g = old == HB_MAP_VALUE_INVALID ? HB_MAP_VALUE_INVALID : hb_map_get(to_new, old);
+        ok = g != HB_MAP_VALUE_INVALID && g > 0 && g <= 0xFFFF;
+        fp->gids[i] = (uint16_t)g;
+    }
+    hb_face_t *sub = ok ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    hb_subset_plan_destroy(plan);
     return sub;
-}
-
-static bool embedded(hb_tag_t tag)
-{
-    for (size_t i = 0; i < sizeof NOT_EMBEDDED / sizeof *NOT_EMBEDDED; i++)
-        if (tag == NOT_EMBEDDED[i])
-            return false;
-    return true;
-}
-
-/* The subset's tables, less those a PDF does not need, as one TrueType file.
- * (The subsetter's own face cannot list its tables: it is read back.) */
-static hb_blob_t *embedded_tables(hb_face_t *subset)
-{
-    hb_blob_t *whole = hb_face_reference_blob(subset);
-    hb_face_t *sub = hb_face_create(whole, 0);
-    hb_blob_destroy(whole);
-    hb_face_t *out = hb_face_builder_create();
-    hb_tag_t tags[64];
-    unsigned start = 0, count;
-    do {
-        count = sizeof tags / sizeof *tags;
-        hb_face_get_table_tags(sub, start, &count, tags);
-        for (unsigned i = 0; i < count; i++) {
-            if (!embedded(tags[i]))
-                continue;
-            hb_blob_t *t = hb_face_reference_table(sub, tags[i]);
-            hb_face_builder_add_table(out, tags[i], t);
-            hb_blob_destroy(t);
-        }
-        start += count;
-    } while (count == sizeof tags / sizeof *tags);
-    hb_blob_t *blob = hb_face_reference_blob(out);
-    hb_face_destroy(out);
-    hb_face_destroy(sub);
-    return blob;
 }
 
 static int16_t be16(const char *p) { return (int16_t)((uint8_t)p[0] << 8 | (uint8_t)p[1]); }
 
-/* Widths and descriptor metrics in 1/1000 em; the glyph of each code point. */
+/* Widths and descriptor metrics, in 1/1000 em. */
 static bool read_metrics(font_program *fp, hb_face_t *sub)
 {
     unsigned upem = hb_face_get_upem(sub);
     hb_font_t *font = hb_font_create(sub); /* scale = upem: values in font units */
     double k = 1000.0 / upem;
-    bool ok = true;
-    for (size_t i = 0; i < fp->n && ok; i++) {
-        hb_codepoint_t g = 0;
-        ok = hb_font_get_nominal_glyph(font, fp->cps[i], &g) && g > 0 && g <= 0xFFFF;
-        fp->gids[i] = (uint16_t)g;
-        fp->widths[i] = hb_font_get_glyph_h_advance(font, g) * k;
-    }
+    for (size_t i = 0; i < fp->n; i++)
+        fp->widths[i] = hb_font_get_glyph_h_advance(font, fp->gids[i]) * k;
     hb_position_t v = 0;
     hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v);
     fp->ascent = v * k;
@@ -108,11 +88,14 @@ static bool read_metrics(font_program *fp, hb_face_t *sub)
             fp->bbox[i] = be16(h + 36 + 2 * i) * k;
     hb_blob_destroy(head);
     fp->nglyphs = hb_face_get_glyph_count(sub);
-    return ok && len >= 44 && fp->nglyphs > 0;
+    return len >= 44 && fp->nglyphs > 0;
 }
 
-/* A PDF name may not hold delimiters or spaces; PostScript names seldom do. */
-static void set_name(font_program *fp, hb_face_t *face, const char *path, int index)
+/* A PDF name may not hold delimiters or spaces; PostScript names seldom do.
+ * The subset tag is six capitals from a hash of the program's bytes: two
+ * different subsets in one PDF get different names, and the same font and
+ * characters get the same name wherever the file lies. */
+static void set_name(font_program *fp, hb_face_t *face)
 {
     char ps[64] = "";
     unsigned len = sizeof ps;
@@ -123,14 +106,9 @@ static void set_name(font_program *fp, hb_face_t *face, const char *path, int in
             *p == '-' || *p == '_')
             ps[k++] = *p;
     ps[k] = '\0';
-    /* The subset tag: six capitals from a hash of the face and its code
-     * points, so two subsets in one PDF differ and a rerun gives the same. */
     uint64_t h = 14695981039346656037u;
-    for (const char *p = path; *p; p++)
-        h = (h ^ (uint8_t)*p) * 1099511628211u;
-    h = (h ^ (uint64_t)index) * 1099511628211u;
-    for (size_t i = 0; i < fp->n; i++)
-        h = (h ^ fp->cps[i]) * 1099511628211u;
+    for (size_t i = 0; i < fp->len; i++)
+        h = (h ^ fp->data[i]) * 1099511628211u;
     char tag[7];
     for (int i = 0; i < 6; i++, h /= 26)
         tag[i] = (char)('A' + h % 26);
@@ -167,16 +145,17 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     n = fp->n;
     fp->gids = xcalloc(n ? n : 1, sizeof *fp->gids);
     fp->widths = xcalloc(n ? n : 1, sizeof *fp->widths);
-    set_name(fp, face, path, index);
-    hb_face_t *sub = subset_face(face, fp->cps, n);
-    hb_face_destroy(face);
+    hb_face_t *sub = n <= FONT_PROGRAM_MAX ? subset(fp, face) : NULL;
     bool ok = sub && read_metrics(fp, sub);
     if (ok) {
-        hb_blob_t *blob = embedded_tables(sub);
+        hb_blob_t *blob = hb_face_reference_blob(sub);
         ok = deflate_program(fp, blob);
         hb_blob_destroy(blob);
     }
+    if (ok)
+        set_name(fp, face);
     hb_face_destroy(sub);
+    hb_face_destroy(face);
     if (!ok) {
         font_program_free(fp);
         return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz", index);

@@ -2,19 +2,20 @@
  * the font program a PDF embeds, with the facts its font dictionaries need.
  *
  * The face is subset with HarfBuzz to exactly the given code points (glyph
- * ids renumbered, hinting dropped), stripped of the tables a PDF reader never
- * consults for a CID-keyed TrueType font (cmap, name, layout tables), and
+ * ids renumbered, hinting dropped, without the tables a PDF reader never
+ * consults for a CID-keyed TrueType font: cmap, name, layout tables), and
  * deflated once.  A program is immutable once made, so a batch makes the
  * programs of the blank form once and embeds them in every unit's PDF.
  *
  * Invariants of a font_program:
- *   - cps[0..n) ascending and distinct; gids[i] the glyph of cps[i] in the
- *     subset, which is also its CID (CIDToGIDMap /Identity), never 0;
+ *   - cps[0..n) ascending and distinct, n <= FONT_PROGRAM_MAX; gids[i] the
+ *     glyph of cps[i] in the subset, never 0 (.notdef); two code points may
+ *     share a glyph (- and ‑ in some fonts);
  *   - widths[i] the advance of gids[i] in 1/1000 em, exactly the font's;
  *   - data[0..len) the deflated TrueType file of raw_len bytes, holding
  *     nglyphs glyphs, 0 being .notdef;
- *   - name: a subset tag derived from the face and cps, '+', the face's
- *     PostScript name: the same inputs give the same name.
+ *   - name: a subset tag derived from data, '+', the face's PostScript
+ *     name: the same font and characters give the same name.
  * Knows HarfBuzz and zlib; nothing of PDF objects or libharu.
  */
 #ifndef GONGWEN_FONTPROG_H
@@ -24,6 +25,9 @@
 #include <stdint.h>
 
 #include "diag.h"
+
+/* Code points a program can carry: a PDF's two-byte codes, less .notdef. */
+#define FONT_PROGRAM_MAX 65534
 
 typedef struct font_program {
     uint32_t *cps;
@@ -40,7 +44,8 @@ typedef struct font_program {
 } font_program;
 
 /* Face `index` of the font file at path, subset to the n code points in cps
- * (in any order, repeats allowed; every one mapped by the face).  On failure appends a
+ * (in any order, repeats allowed; every one mapped by the face; at most
+ * FONT_PROGRAM_MAX distinct).  On failure appends a
  * diagnostic about path and returns -1. */
 int font_program_make(const char *path, int index, const uint32_t *cps, size_t n,
                       font_program **out, diag_list *d);

@@ -1,4 +1,9 @@
-/* pdffont: a font program as PDF font dictionaries (see pdffont.h). */
+/* pdffont: a font program as PDF font dictionaries (see pdffont.h).
+ *
+ * Each object is attached to its parent as soon as it is made, so that when
+ * libharu refuses something, everything made so far is owned by the
+ * document (and freed with it); libharu frees an object it could not attach.
+ */
 #include "pdffont.h"
 
 #include <math.h>
@@ -11,44 +16,21 @@
 #include "text.h"
 #include "tounicode.h"
 
-/* A program's code points in CID order: what /W and ToUnicode list. */
-typedef struct glyph {
-    uint16_t cid;
-    uint32_t cp;
-    double width;
-} glyph;
-
-static int by_cid(const void *a, const void *b)
-{
-    const glyph *x = a, *y = b;
-    return (x->cid > y->cid) - (x->cid < y->cid);
-}
-
-static glyph *glyphs_by_cid(const font_program *fp)
-{
-    glyph *g = xmalloc((fp->n ? fp->n : 1) * sizeof *g);
-    for (size_t i = 0; i < fp->n; i++)
-        g[i] = (glyph){fp->gids[i], fp->cps[i], fp->widths[i]};
-    qsort(g, fp->n, sizeof *g, by_cid);
-    return g;
-}
-
 static int by_width(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
-static double commonest_width(const glyph *g, size_t n)
+static double commonest_width(const font_program *fp)
 {
-    double *w = xmalloc((n ? n : 1) * sizeof *w);
-    for (size_t i = 0; i < n; i++)
-        w[i] = g[i].width;
-    qsort(w, n, sizeof *w, by_width);
-    double best = n ? w[0] : 0;
+    double *w = xmalloc((fp->n ? fp->n : 1) * sizeof *w);
+    memcpy(w, fp->widths, fp->n * sizeof *w);
+    qsort(w, fp->n, sizeof *w, by_width);
+    double best = fp->n ? w[0] : 0;
     size_t best_len = 0;
-    for (size_t i = 0, j; i < n; i = j) {
-        for (j = i; j < n && w[j] == w[i]; j++)
+    for (size_t i = 0, j; i < fp->n; i = j) {
+        for (j = i; j < fp->n && w[j] == w[i]; j++)
             ;
         if (j - i > best_len) {
             best_len = j - i;
@@ -59,37 +41,40 @@ static double commonest_width(const glyph *g, size_t n)
     return best;
 }
 
+/* Whole units where the font's em makes them so, else the exact fraction:
+ * each glyph then ends in the PDF where typesetting put the next one. */
 static HPDF_STATUS add_width(HPDF_Array a, double w)
 {
-    /* Whole units where the font's em makes them so (1000 or 2048 upem and
-     * round advances), else the exact fraction: the glyph then ends in the
-     * PDF where typesetting put the next one. */
     return w == floor(w) && fabs(w) < 1e9 ? HPDF_Array_AddNumber(a, (HPDF_INT32)w)
                                            : HPDF_Array_AddReal(a, (HPDF_REAL)w);
 }
 
 /* /DW the commonest width; /W the others, in runs of consecutive CIDs. */
-static HPDF_STATUS add_widths(HPDF_Doc pdf, HPDF_Dict cidfont, const glyph *g, size_t n)
+static HPDF_STATUS add_widths(HPDF_Doc pdf, HPDF_Dict cidfont, const font_program *fp)
 {
-    double dw = commonest_width(g, n);
-    HPDF_Array list = HPDF_Array_New(pdf->mmgr), run = NULL;
-    if (!list)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_STATUS ret = HPDF_OK;
-    for (size_t i = 0; i < n && ret == HPDF_OK; i++) {
-        if (g[i].width == dw) {
+    double dw = commonest_width(fp);
+    HPDF_STATUS ret = HPDF_Dict_AddReal(cidfont, "DW", (HPDF_REAL)dw);
+    HPDF_Array list = NULL, run = NULL;
+    for (size_t i = 0; i < fp->n && ret == HPDF_OK; i++) {
+        if (fp->widths[i] == dw) {
             run = NULL;
             continue;
         }
-        if (!run || g[i].cid != g[i - 1].cid + 1) {
-            run = HPDF_Array_New(pdf->mmgr);
-            ret += HPDF_Array_AddNumber(list, g[i].cid);
-            ret += HPDF_Array_Add(list, run);
+        if (!list) {
+            list = HPDF_Array_New(pdf->mmgr);
+            if ((ret = HPDF_Dict_Add(cidfont, "W", list)) != HPDF_OK)
+                break;
         }
-        ret += add_width(run, g[i].width);
+        if (!run) {
+            ret = HPDF_Array_AddNumber(list, (HPDF_INT32)PDFFONT_CODE(i));
+            if (ret == HPDF_OK)
+                ret = HPDF_Array_Add(list, run = HPDF_Array_New(pdf->mmgr));
+            if (ret != HPDF_OK)
+                break;
+        }
+        ret += add_width(run, fp->widths[i]);
     }
-    ret += HPDF_Dict_AddReal(cidfont, "DW", (HPDF_REAL)dw);
-    return ret + HPDF_Dict_Add(cidfont, "W", list);
+    return ret;
 }
 
 static HPDF_Dict indirect_dict(HPDF_Doc pdf)
@@ -98,6 +83,7 @@ static HPDF_Dict indirect_dict(HPDF_Doc pdf)
     return d && HPDF_Xref_Add(pdf->xref, d) == HPDF_OK ? d : NULL;
 }
 
+/* A stream libharu compresses when it writes the file. */
 static HPDF_Dict flate_stream(HPDF_Doc pdf)
 {
     HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
@@ -114,51 +100,72 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-static HPDF_Dict font_file(HPDF_Doc pdf, const font_program *fp)
+static HPDF_STATUS add_font_file(HPDF_Doc pdf, HPDF_Dict desc, const font_program *fp)
 {
     HPDF_Dict ff = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!ff)
-        return NULL;
+    HPDF_STATUS ret = HPDF_Dict_Add(desc, "FontFile2", ff);
+    if (ret != HPDF_OK)
+        return ret;
     ff->write_fn = write_flate_filter;
-    HPDF_STATUS ret = HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)fp->raw_len);
-    ret += HPDF_Stream_Write(ff->stream, fp->data, (HPDF_UINT)fp->len);
-    return ret == HPDF_OK ? ff : NULL;
+    ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)fp->raw_len);
+    return ret + HPDF_Stream_Write(ff->stream, fp->data, (HPDF_UINT)fp->len);
 }
 
-/* PDF/A: one bit per CID the program holds, the high bit of byte 0 being
- * CID 0 (.notdef).  A subset holds every glyph from 0 to nglyphs - 1. */
-static HPDF_Dict cid_set(HPDF_Doc pdf, const font_program *fp)
+/* PDF/A: one bit per CID present, the high bit of byte 0 being CID 0
+ * (.notdef): here every CID from 0 to n. */
+static HPDF_STATUS add_cid_set(HPDF_Doc pdf, HPDF_Dict desc, const font_program *fp)
 {
-    size_t len = (fp->nglyphs + 7) / 8;
+    HPDF_Dict set = flate_stream(pdf);
+    HPDF_STATUS ret = HPDF_Dict_Add(desc, "CIDSet", set);
+    if (ret != HPDF_OK)
+        return ret;
+    size_t cids = fp->n + 1, len = (cids + 7) / 8;
     unsigned char *bits = xmalloc(len);
     memset(bits, 0xFF, len);
-    if (fp->nglyphs % 8)
-        bits[len - 1] = (unsigned char)(0xFF << (8 - fp->nglyphs % 8));
-    HPDF_Dict set = flate_stream(pdf);
-    HPDF_STATUS ret = set ? HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len) : HPDF_FAILD_TO_ALLOC_MEM;
+    if (cids % 8)
+        bits[len - 1] = (unsigned char)(0xFF << (8 - cids % 8));
+    ret = HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len);
     free(bits);
-    return ret == HPDF_OK ? set : NULL;
+    return ret;
 }
 
-static HPDF_Array number_array(HPDF_Doc pdf, const double *v, size_t n)
+/* CID i + 1 draws glyph gids[i], big-endian, two bytes per CID from 0. */
+static HPDF_STATUS add_cid_to_gid_map(HPDF_Doc pdf, HPDF_Dict cidfont, const font_program *fp)
 {
-    HPDF_Array a = HPDF_Array_New(pdf->mmgr);
-    HPDF_STATUS ret = a ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-    for (size_t i = 0; i < n && ret == HPDF_OK; i++)
-        ret += HPDF_Array_AddNumber(a, (HPDF_INT32)lround(v[i]));
-    return ret == HPDF_OK ? a : NULL;
+    HPDF_Dict map = flate_stream(pdf);
+    HPDF_STATUS ret = HPDF_Dict_Add(cidfont, "CIDToGIDMap", map);
+    if (ret != HPDF_OK)
+        return ret;
+    size_t len = 2 * (fp->n + 1);
+    unsigned char *bytes = xcalloc(len, 1);
+    for (size_t i = 0; i < fp->n; i++) {
+        bytes[2 * PDFFONT_CODE(i)] = (unsigned char)(fp->gids[i] >> 8);
+        bytes[2 * PDFFONT_CODE(i) + 1] = (unsigned char)(fp->gids[i] & 0xFF);
+    }
+    ret = HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)len);
+    free(bytes);
+    return ret;
 }
 
-static HPDF_Dict descriptor(HPDF_Doc pdf, const font_program *fp)
+static HPDF_STATUS add_bbox(HPDF_Doc pdf, HPDF_Dict desc, const font_program *fp)
 {
-    HPDF_Dict desc = indirect_dict(pdf), file = font_file(pdf, fp), set = cid_set(pdf, fp);
-    HPDF_Array bbox = number_array(pdf, fp->bbox, 4);
-    if (!desc || !file || !set || !bbox)
-        return NULL;
-    HPDF_STATUS ret = HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    HPDF_Array bbox = HPDF_Array_New(pdf->mmgr);
+    HPDF_STATUS ret = HPDF_Dict_Add(desc, "FontBBox", bbox);
+    for (int i = 0; i < 4 && ret == HPDF_OK; i++)
+        ret = HPDF_Array_AddNumber(bbox, (HPDF_INT32)lround(fp->bbox[i]));
+    return ret;
+}
+
+static HPDF_STATUS add_descriptor(HPDF_Doc pdf, HPDF_Dict cidfont, const font_program *fp)
+{
+    HPDF_Dict desc = indirect_dict(pdf);
+    HPDF_STATUS ret = HPDF_Dict_Add(cidfont, "FontDescriptor", desc);
+    if (ret != HPDF_OK)
+        return ret;
+    ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
     ret += HPDF_Dict_AddName(desc, "FontName", fp->name);
     ret += HPDF_Dict_AddNumber(desc, "Flags", 4); /* symbolic: glyphs beyond the Latin set */
-    ret += HPDF_Dict_Add(desc, "FontBBox", bbox);
+    ret += add_bbox(pdf, desc, fp);
     ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
     ret += HPDF_Dict_AddNumber(desc, "Ascent", (HPDF_INT32)lround(fp->ascent));
     ret += HPDF_Dict_AddNumber(desc, "Descent", (HPDF_INT32)lround(fp->descent));
@@ -166,59 +173,70 @@ static HPDF_Dict descriptor(HPDF_Doc pdf, const font_program *fp)
     /* Required, but no font table records it; readers use it only to
      * simulate a missing font, which an embedded one never is. */
     ret += HPDF_Dict_AddNumber(desc, "StemV", 80);
-    ret += HPDF_Dict_Add(desc, "FontFile2", file);
-    ret += HPDF_Dict_Add(desc, "CIDSet", set);
-    return ret == HPDF_OK ? desc : NULL;
+    if (ret == HPDF_OK)
+        ret = add_font_file(pdf, desc, fp);
+    return ret == HPDF_OK ? add_cid_set(pdf, desc, fp) : ret;
 }
 
-static HPDF_Dict cid_font(HPDF_Doc pdf, const font_program *fp, const glyph *g)
+static HPDF_STATUS add_system_info(HPDF_Doc pdf, HPDF_Dict cidfont)
 {
     HPDF_MMgr mm = pdf->mmgr;
-    HPDF_Dict font = indirect_dict(pdf), info = HPDF_Dict_New(mm), desc = descriptor(pdf, fp);
-    if (!font || !info || !desc)
-        return NULL;
-    HPDF_STATUS ret = HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    HPDF_Dict info = HPDF_Dict_New(mm);
+    HPDF_STATUS ret = HPDF_Dict_Add(cidfont, "CIDSystemInfo", info);
+    if (ret != HPDF_OK)
+        return ret;
+    ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
     ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-    ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
-    ret += HPDF_Dict_AddName(font, "Type", "Font");
-    ret += HPDF_Dict_AddName(font, "Subtype", "CIDFontType2");
-    ret += HPDF_Dict_AddName(font, "BaseFont", fp->name);
-    ret += HPDF_Dict_Add(font, "CIDSystemInfo", info);
-    ret += HPDF_Dict_Add(font, "FontDescriptor", desc);
-    ret += HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity");
-    ret += add_widths(pdf, font, g, fp->n);
-    return ret == HPDF_OK ? font : NULL;
+    return ret + HPDF_Dict_AddNumber(info, "Supplement", 0);
 }
 
-static HPDF_Dict to_unicode(HPDF_Doc pdf, const glyph *g, size_t n)
+static HPDF_STATUS add_cid_font(HPDF_Doc pdf, HPDF_Dict font, const font_program *fp)
 {
-    uint16_t *cids = xmalloc((n ? n : 1) * sizeof *cids);
-    uint32_t *cps = xmalloc((n ? n : 1) * sizeof *cps);
-    for (size_t i = 0; i < n; i++)
-        cids[i] = g[i].cid, cps[i] = g[i].cp;
-    char *cmap = tounicode_cmap(cids, cps, n);
-    free(cids);
-    free(cps);
+    HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
+    HPDF_STATUS ret = HPDF_Dict_Add(font, "DescendantFonts", descendants);
+    HPDF_Dict cid = ret == HPDF_OK ? indirect_dict(pdf) : NULL;
+    if (ret != HPDF_OK || (ret = HPDF_Array_Add(descendants, cid)) != HPDF_OK)
+        return ret;
+    ret += HPDF_Dict_AddName(cid, "Type", "Font");
+    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddName(cid, "BaseFont", fp->name);
+    if (ret == HPDF_OK)
+        ret = add_system_info(pdf, cid);
+    if (ret == HPDF_OK)
+        ret = add_descriptor(pdf, cid, fp);
+    if (ret == HPDF_OK)
+        ret = add_cid_to_gid_map(pdf, cid, fp);
+    return ret == HPDF_OK ? add_widths(pdf, cid, fp) : ret;
+}
+
+static HPDF_STATUS add_to_unicode(HPDF_Doc pdf, HPDF_Dict font, const font_program *fp)
+{
     HPDF_Dict tu = flate_stream(pdf);
-    HPDF_STATUS ret = tu ? HPDF_Stream_WriteStr(tu->stream, cmap) : HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS ret = HPDF_Dict_Add(font, "ToUnicode", tu);
+    if (ret != HPDF_OK)
+        return ret;
+    uint16_t *codes = xmalloc((fp->n ? fp->n : 1) * sizeof *codes);
+    for (size_t i = 0; i < fp->n; i++)
+        codes[i] = (uint16_t)PDFFONT_CODE(i);
+    char *cmap = tounicode_cmap(codes, fp->cps, fp->n);
+    free(codes);
+    ret = HPDF_Stream_WriteStr(tu->stream, cmap);
     free(cmap);
-    return ret == HPDF_OK ? tu : NULL;
+    return ret;
 }
 
 HPDF_Dict pdffont_embed(HPDF_Doc pdf, const font_program *fp)
 {
-    glyph *g = glyphs_by_cid(fp);
-    HPDF_Dict font = indirect_dict(pdf), cid = cid_font(pdf, fp, g), tu = to_unicode(pdf, g, fp->n);
-    HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
-    free(g);
-    if (!font || !cid || !tu || !descendants)
+    HPDF_Dict font = indirect_dict(pdf);
+    if (!font)
         return NULL;
     HPDF_STATUS ret = HPDF_Dict_AddName(font, "Type", "Font");
     ret += HPDF_Dict_AddName(font, "Subtype", "Type0");
     ret += HPDF_Dict_AddName(font, "BaseFont", fp->name);
     ret += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
-    ret += HPDF_Array_Add(descendants, cid);
-    ret += HPDF_Dict_Add(font, "DescendantFonts", descendants);
-    ret += HPDF_Dict_Add(font, "ToUnicode", tu);
+    if (ret == HPDF_OK)
+        ret = add_cid_font(pdf, font, fp);
+    if (ret == HPDF_OK)
+        ret = add_to_unicode(pdf, font, fp);
     return ret == HPDF_OK ? font : NULL;
 }

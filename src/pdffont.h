@@ -5,12 +5,13 @@
  * document, writes an invalid ToUnicode CMap, a 128 KB CIDToGIDMap and widths
  * rounded away from the font's.  Here a program becomes, through libharu's
  * object API:
- *   Type0 /Identity-H → CIDFontType2, CIDToGIDMap /Identity, /DW and /W of
- *   the font's own advances → FontDescriptor with a CIDSet (PDF/A) →
- *   FontFile2, the program's deflated bytes copied as they are;
+ *   Type0 /Identity-H → CIDFontType2 with a CIDToGIDMap of its n + 1 CIDs,
+ *   /DW and /W of the font's own advances → FontDescriptor with a CIDSet
+ *   (PDF/A) → FontFile2, the program's deflated bytes copied as they are;
  *   and a bfchar ToUnicode CMap (tounicode.h).
- * Character codes in content streams are then the program's glyph ids, two
- * bytes each.  Part of pdfwrite; knows libharu, nothing of the rubric.
+ * Each code point gets a CID of its own, even where two share a glyph (- and
+ * ‑ in some fonts), so that each extracts as itself.  Part of pdfwrite;
+ * knows libharu, nothing of the rubric.
  */
 #ifndef GONGWEN_PDFFONT_H
 #define GONGWEN_PDFFONT_H
@@ -19,8 +20,12 @@
 
 #include "fontprog.h"
 
+/* The two-byte character code, which is also the CID, of fp->cps[i] in
+ * content streams: CID 0 is .notdef. */
+#define PDFFONT_CODE(i) ((i) + 1)
+
 /* The Type0 font dictionary for fp, added to pdf; NULL if libharu refused
- * any of it (its error handler has the reason). */
+ * any of it (HPDF_GetError has the reason). */
 HPDF_Dict pdffont_embed(HPDF_Doc pdf, const font_program *fp);
 
 #endif

@@ -58,21 +58,29 @@ static const char *hpdf_error_text(HPDF_STATUS err)
     case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
     case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
     case HPDF_FILE_IO_ERROR: return "file I/O error";
-    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required TrueType table";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
-    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
-    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
     default: return "libharu error";
     }
 }
 
-/* Turns a recorded libharu error into a diagnostic; -1 if there was one. */
+/* Turns a recorded libharu error into a diagnostic; -1 if there was one.
+ * The object API records its errors without calling the handler, so the
+ * document's error state is read too. */
 static int check(writer *w, const char *doing)
 {
+    if (w->err == HPDF_OK && HPDF_GetError(w->pdf) != HPDF_OK) {
+        w->err = HPDF_GetError(w->pdf);
+        w->detail = HPDF_GetErrorDetail(w->pdf);
+    }
     if (w->err == HPDF_OK)
         return 0;
     return diag_error(w->d, w->out, 0, "cannot write PDF: %s (libharu 0x%04X, detail %u) while %s",
                       hpdf_error_text(w->err), (unsigned)w->err, (unsigned)w->detail, doing);
+}
+
+/* For a step that failed: libharu's recorded reason, or else what it refused. */
+static int refused(writer *w, const char *what)
+{
+    return check(w, what) != 0 ? -1 : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused %s", what);
 }
 
 /* ---- code points per face --------------------------------------------- */
@@ -115,15 +123,11 @@ static int make_face_fonts(writer *w, int face, const font_program *shared)
         rc = font_program_make(fontset_face_path(w->fs, face), fontset_face_index(w->fs, face), own,
                                nown, &ff->own, w->d);
     free(own);
-    if (rc == 0 && ff->shared && !(ff->shared_dict = pdffont_embed(w->pdf, ff->shared)))
-        rc = -1;
-    if (rc == 0 && ff->own && !(ff->own_dict = pdffont_embed(w->pdf, ff->own)))
-        rc = -1;
-    if (check(w, "embedding a font") != 0)
+    if (rc != 0)
         return -1;
-    return rc == 0 || w->d->len > 0 ? rc
-           : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the font of %s",
-                        fontset_face_path(w->fs, face));
+    bool embedded = (!ff->shared || (ff->shared_dict = pdffont_embed(w->pdf, ff->shared))) &&
+                    (!ff->own || (ff->own_dict = pdffont_embed(w->pdf, ff->own)));
+    return embedded ? 0 : refused(w, "embedding a font");
 }
 
 static int make_fonts(writer *w, const font_program *const *shared)
@@ -157,7 +161,7 @@ static const font_program *program_for(const face_fonts *ff, uint32_t cp, uint16
     for (int k = 0; k < 2; k++) {
         long i = fps[k] ? font_program_find(fps[k], cp) : -1;
         if (i >= 0) {
-            *cid = fps[k]->gids[i];
+            *cid = (uint16_t)PDFFONT_CODE(i);
             *dict = dicts[k];
             return fps[k];
         }
@@ -181,7 +185,7 @@ static int show_glyphs(writer *w, HPDF_Page pg, const op *o)
         if (dict != current) {
             const char *name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)dict);
             if (!name)
-                return check(w, "naming a font") != 0 ? -1 : diag_error(w->d, w->out, 0, "cannot name a font");
+                return refused(w, "a font resource");
             ret += HPDF_Stream_WriteStr(cs, current ? "> Tj\012/" : "/");
             ret += HPDF_Stream_WriteStr(cs, name);
             ret += HPDF_Stream_WriteChar(cs, ' ');
@@ -194,7 +198,7 @@ static int show_glyphs(writer *w, HPDF_Page pg, const op *o)
         ret += HPDF_Stream_WriteStr(cs, hex);
     }
     ret += HPDF_Stream_WriteStr(cs, "> Tj\012");
-    return ret == HPDF_OK ? 0 : check(w, "drawing text");
+    return ret == HPDF_OK ? 0 : refused(w, "drawing text");
 }
 
 static int draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
@@ -274,13 +278,8 @@ static HPDF_Binary utf16_string(writer *w, const char *utf8)
             k = 1;
         }
         i += k;
-        uint16_t units[2] = {(uint16_t)cp, 0};
-        size_t nu = 1;
-        if (cp > 0xFFFF) {
-            units[0] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
-            units[1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
-            nu = 2;
-        }
+        uint16_t units[2];
+        size_t nu = utf16_units(cp, units);
         for (size_t u = 0; u < nu; u++) {
             char be[2] = {(char)(units[u] >> 8), (char)(units[u] & 0xFF)};
             sb_put(&b, be, 2);

@@ -258,3 +258,14 @@ size_t cps_sort_unique(uint32_t *cps, size_t n)
             cps[k++] = cps[i];
     return k;
 }
+
+size_t utf16_units(uint32_t cp, uint16_t units[2])
+{
+    if (cp <= 0xFFFF) {
+        units[0] = (uint16_t)cp;
+        return 1;
+    }
+    units[0] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+    units[1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    return 2;
+}

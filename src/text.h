@@ -66,6 +66,8 @@ size_t utf8_invalid_at(const char *s, size_t n);
 size_t utf8_length(const char *s);
 /* Decodes a valid UTF-8 string into a new array; *n gets its length. */
 uint32_t *utf8_to_cps(const char *s, size_t *n);
+/* The UTF-16 code units of cp: 1, or 2 (a surrogate pair) beyond the BMP. */
+size_t utf16_units(uint32_t cp, uint16_t units[2]);
 /* Sorts cps ascending and drops repeats, in place; the new length. */
 size_t cps_sort_unique(uint32_t *cps, size_t n);
 

@@ -8,10 +8,9 @@
 /* A destination is UTF-16BE: a surrogate pair beyond the BMP. */
 static void put_utf16(strbuf *sb, uint32_t cp)
 {
-    if (cp > 0xFFFF)
-        sb_printf(sb, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
-    else
-        sb_printf(sb, "%04X", (unsigned)cp);
+    uint16_t units[2];
+    for (size_t i = 0, n = utf16_units(cp, units); i < n; i++)
+        sb_printf(sb, "%04X", (unsigned)units[i]);
 }
 
 char *tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n)
