@@ -17,7 +17,7 @@
 #include "notice.h"
 #include "parse.h"
 #include "pdfwrite.h"
-#include "table.h"
+#include "attachment.h"
 #include "text.h"
 
 #ifndef GONGWEN_DATADIR

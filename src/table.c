@@ -1,15 +1,16 @@
-/* table: attachments as rubric tables, one table per unit.
+/* table: one unit of an attachment as a rubric table.
  *
  * Every column's content, width, alignment and merging comes from the layout.
  * A table is laid out in three steps:
  *   1. cells: each row's (item's) text per column, broken into lines;
  *   2. heights: a row is as tall as its tallest unmerged cell (at least
- *      min_row_mm, room to write by hand); a merged cell that needs more than
- *      its rows give adds the rest to its last row;
+ *      min_row_mm, room to write by hand);
  *   3. pages: rows go down the page; the header row repeats on each page; a
- *      merged cell cut by a page break is drawn again, label first, on the
- *      next; a row taller than a page is split between lines, its later part
- *      marked （续）.
+ *      merged cell cut by a page break goes on where it stopped, while a
+ *      category, or text already shown whole, is drawn again from the top;
+ *      the last row of a merged cell grows until the cell's part on its page
+ *      holds all it still owes, so no text is lost; a row taller than a page
+ *      is split between lines, its later part marked （续）.
  */
 #include "table.h"
 
@@ -44,13 +45,6 @@ typedef struct table {
     double line_h;          /* line pitch in a cell */
     double pad;
 } table;
-
-typedef struct cursor {
-    layout_doc *out;
-    page *pg;
-    frame fr;
-    double y;               /* next free y on pg, going down */
-} cursor;
 
 /* ---- cells ---------------------------------------------------------------- */
 
@@ -183,6 +177,14 @@ static bool is_merged(const table *t, size_t r, size_t k)
     return t->group[i] != r || (r + 1 < t->nrows && t->group[i + t->ncols] == r);
 }
 
+/* Whether row r is the last of a merged cell in column k. */
+static bool ends_merged(const table *t, size_t r, size_t k)
+{
+    return is_merged(t, r, k) &&
+           (r + 1 == t->nrows || t->group[(r + 1) * t->ncols + k] != t->group[r * t->ncols + k]);
+}
+
+/* Rows' own heights; what merged cells need is settled page by page. */
 static void set_heights(table *t)
 {
     double min = MM_TO_PT(t->tl->min_row_mm);
@@ -192,19 +194,6 @@ static void set_heights(table *t)
             double h = lines_height(t, t->cells[r * t->ncols + k].lines.len);
             if (!is_merged(t, r, k) && h > t->height[r])
                 t->height[r] = h;
-        }
-    }
-    for (size_t k = 0; k < t->ncols; k++) { /* merged cells: grow their last row */
-        for (size_t r = 0; r < t->nrows; r++) {
-            if (t->group[r * t->ncols + k] != r)
-                continue;
-            size_t last = r;
-            double have = t->height[r];
-            while (last + 1 < t->nrows && t->group[(last + 1) * t->ncols + k] == r)
-                have += t->height[++last];
-            double need = lines_height(t, t->cells[r * t->ncols + k].lines.len);
-            if (need > have)
-                t->height[last] += need - have;
         }
     }
 }
@@ -358,23 +347,26 @@ static void draw_row_part(const table *t, cursor *cur, size_t r, size_t *resume,
     cur->y = bottom;
 }
 
-/* Height still needed by row r's unmerged cells after the lines drawn so far. */
-static double rest_height(const table *t, size_t r, const size_t *resume)
+/* The line the merged cell of column k holding row r starts from on the
+ * page whose rows begin at first.  Text cut by the page before goes on where
+ * it stopped (shown[k]); a cell begun on this page starts at its top; a
+ * category, and text already shown whole, start at the top again, as a
+ * reminder.  *owed: whether the lines from there on must all be shown on
+ * this page (all but a reminder of text already shown). */
+static size_t merged_from(const table *t, size_t r, size_t k, size_t first, const size_t *shown, bool *owed)
 {
-    size_t most = 0;
-    for (size_t k = 0; k < t->ncols; k++) {
-        size_t rest = t->cells[r * t->ncols + k].lines.len - resume[k];
-        bool label = t->tl->columns[k].show == SHOW_CATEGORY && resume[k] > 0; /* repeated, not continued */
-        if (!is_merged(t, r, k) && !label && rest > most)
-            most = rest;
-    }
-    return most ? lines_height(t, most) : 0;
+    size_t g = t->group[r * t->ncols + k];
+    bool label = t->tl->columns[k].show == SHOW_CATEGORY;
+    bool cut = g < first && !label && shown[k] < t->cells[g * t->ncols + k].lines.len;
+    *owed = g >= first || label || cut;
+    return cut ? shown[k] : 0;
 }
 
-/* Merged cells of rows [first, last] on this page: one box each, the text
- * (label first) drawn again on every page the cell reaches. */
+/* Merged cells of rows [first, last] on this page: one box each, with as
+ * much of the text as fits from merged_from on; shown[k] records how far
+ * owed text got. */
 static void draw_merged(const table *t, page *pg, size_t first, size_t last, const double *row_top,
-                        const double *row_bottom)
+                        const double *row_bottom, size_t *shown)
 {
     for (size_t k = 0; k < t->ncols; k++) {
         for (size_t r = first; r <= last; r++) {
@@ -387,66 +379,132 @@ static void draw_merged(const table *t, page *pg, size_t first, size_t last, con
                 continue; /* a single-row cell was drawn with its row */
             const cell *c = &t->cells[g * t->ncols + k];
             double top = row_top[r - first], bottom = row_bottom[end - first];
-            size_t fit = lines_fitting(t, top - bottom);
+            bool owed;
+            size_t from = merged_from(t, r, k, first, shown, &owed), fit = lines_fitting(t, top - bottom);
+            size_t to = from + fit < c->lines.len ? from + fit : c->lines.len;
             draw_box(pg, t->col_x[k], t->col_x[k + 1], top, bottom, t->tl->line_width_pt);
-            draw_lines(t, pg, c, 0, fit < c->lines.len ? fit : c->lines.len, t->col_x[k], t->col_x[k + 1], top, bottom);
+            draw_lines(t, pg, c, from, to, t->col_x[k], t->col_x[k + 1], top, bottom);
+            if (owed)
+                shown[k] = to;
             r = end;
         }
     }
 }
 
-/* Rows down the pages.  Rows [page_first, page_first + on_page) are on the
- * current page; their merged cells are drawn when the page is left.  A page
- * holding only its header is never left empty: a row too tall for it is split
- * there, and a part that places no new line ends the row rather than loop. */
+/* The rows on the current page: they begin at first; the i-th of the n
+ * placed so far spans tops[i] down to bottoms[i].  Their merged cells are
+ * drawn when the page is left; shown[k] is how far the merged cell open in
+ * column k got on the pages before. */
+typedef struct page_rows {
+    double *tops, *bottoms;
+    size_t first, n;
+    size_t *shown;
+} page_rows;
+
+/* For the merged cell of column k that ends at row r (r's top at row_top):
+ * the top of its part on this page, and the lines it owes there. */
+static size_t merged_part(const table *t, size_t r, size_t k, const page_rows *pr, double row_top, double *top)
+{
+    size_t g = t->group[r * t->ncols + k], s = g > pr->first ? g : pr->first;
+    *top = s < r ? pr->tops[s - pr->first] : row_top;
+    bool owed;
+    size_t from = merged_from(t, r, k, pr->first, pr->shown, &owed);
+    return owed ? t->cells[g * t->ncols + k].lines.len - from : 0;
+}
+
+/* The height row r needs with its top at y: its own, or more where a merged
+ * cell ends at it, whose part on this page must hold what it has left. */
+static double row_need(const table *t, size_t r, const page_rows *pr, double y)
+{
+    double need = t->height[r];
+    for (size_t k = 0; k < t->ncols; k++) {
+        double top;
+        if (!ends_merged(t, r, k))
+            continue;
+        double h = lines_height(t, merged_part(t, r, k, pr, y, &top)) - (top - y);
+        if (h > need)
+            need = h;
+    }
+    return need;
+}
+
+/* The height row r still needs once a part of it, from row_top down to y, is
+ * placed: for its own cells' lines not drawn (resume) and the merged text
+ * ending at it that did not fit; a category's label is repeated, not
+ * continued. */
+static double rest_height(const table *t, size_t r, const size_t *resume, const page_rows *pr, double row_top,
+                          double y)
+{
+    size_t most = 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        bool label = t->tl->columns[k].show == SHOW_CATEGORY;
+        size_t rest = 0;
+        if (ends_merged(t, r, k) && !label) {
+            double top;
+            size_t left = merged_part(t, r, k, pr, row_top, &top), fit = lines_fitting(t, top - y);
+            rest = left > fit ? left - fit : 0;
+        } else if (!is_merged(t, r, k) && !(label && resume[k] > 0)) {
+            rest = t->cells[r * t->ncols + k].lines.len - resume[k];
+        }
+        if (rest > most)
+            most = rest;
+    }
+    return most ? lines_height(t, most) : 0;
+}
+
+static void leave_page(const table *t, cursor *cur, page_rows *pr, size_t next_first, const unit *u,
+                       const attachment *a)
+{
+    if (pr->n > 0)
+        draw_merged(t, cur->pg, pr->first, pr->first + pr->n - 1, pr->tops, pr->bottoms, pr->shown);
+    new_table_page(t, cur, u, a);
+    pr->first = next_first;
+    pr->n = 0;
+}
+
+/* Rows down the pages.  A page holding only its header is never left empty:
+ * a row too tall for it is split there, and a part that places no new line
+ * ends the row rather than loop. */
 static void draw_rows(const table *t, cursor *cur, const unit *u, const attachment *a, double reserve)
 {
-    double *tops = xcalloc(t->nrows + 1, sizeof *tops), *bottoms = xcalloc(t->nrows + 1, sizeof *bottoms);
+    page_rows pr = {xcalloc(t->nrows + 1, sizeof *pr.tops), xcalloc(t->nrows + 1, sizeof *pr.bottoms), 0, 0,
+                    xcalloc(t->ncols, sizeof *pr.shown)};
     size_t *resume = xcalloc(t->ncols, sizeof *resume);
-    size_t page_first = 0, on_page = 0;
     bool fresh = false; /* the page holds only its header */
     for (size_t r = 0; r < t->nrows; r++) {
         memset(resume, 0, t->ncols * sizeof *resume);
-        double left = t->height[r];
         /* the last row keeps the total row company on its page */
         double keep = r + 1 == t->nrows ? reserve : 0;
         bool continued = false;
-        while (left > 1e-6) {
+        for (;;) {
+            /* until a part of the row is placed, its need depends on the page */
+            double left = continued ? rest_height(t, r, resume, &pr, cur->y, cur->y) : row_need(t, r, &pr, cur->y);
             double room = cur->y - cur->fr.bottom;
             double full = cur->fr.height * 0.6; /* a row that fits in 60% of a page is never split */
-            if (!fresh && left + keep > room + 1e-6 && (on_page > 0 || left <= full || room < t->line_h * 3)) {
-                if (on_page > 0)
-                    draw_merged(t, cur->pg, page_first, page_first + on_page - 1, tops, bottoms);
-                new_table_page(t, cur, u, a);
-                page_first = r;
-                on_page = 0;
+            if (!fresh && left + keep > room + 1e-6 && (pr.n > 0 || left <= full || room < t->line_h * 3)) {
+                leave_page(t, cur, &pr, r, u, a);
                 fresh = true;
                 continue;
             }
             fresh = false;
-            double h = left <= room + 1e-6 ? left : room;
-            tops[on_page] = cur->y;
+            double h = left <= room + 1e-6 ? left : room, top = cur->y;
+            pr.tops[pr.n] = top;
             draw_row_part(t, cur, r, resume, h, continued);
-            bottoms[on_page] = cur->y;
-            double before = left;
-            left = rest_height(t, r, resume);
-            if (left > 1e-6 && left < before) {
-                draw_merged(t, cur->pg, r, r, tops, bottoms);
-                new_table_page(t, cur, u, a);
-                page_first = r;
-                on_page = 0;
-                fresh = true;
-                continued = true;
-            } else {
-                on_page++;
-                left = 0;
-            }
+            pr.bottoms[pr.n] = cur->y;
+            double rest = rest_height(t, r, resume, &pr, top, cur->y);
+            pr.n++;
+            if (rest < 1e-6 || rest >= left)
+                break;
+            leave_page(t, cur, &pr, r, u, a);
+            fresh = true;
+            continued = true;
         }
     }
-    if (on_page > 0)
-        draw_merged(t, cur->pg, page_first, page_first + on_page - 1, tops, bottoms);
-    free(tops);
-    free(bottoms);
+    if (pr.n > 0)
+        draw_merged(t, cur->pg, pr.first, pr.first + pr.n - 1, pr.tops, pr.bottoms, pr.shown);
+    free(pr.tops);
+    free(pr.bottoms);
+    free(pr.shown);
     free(resume);
 }
 
@@ -484,52 +542,6 @@ static void draw_total(const table *t, cursor *cur, const unit *u)
     free(spans);
 }
 
-/* ---- attachments -------------------------------------------------------------- */
-
-/* Below a scored table: the total, each category's subtotal, bonus and veto,
- * as a paragraph in the unit line's font. */
-static char *scored_summary(const grades *g)
-{
-    char a[32], b[32];
-    strbuf sb = {0};
-    sb_printf(&sb, "自评得分合计：%s分", points_format(g->total, a));
-    if (g->vetoed)
-        sb_puts(&sb, "（一票否决）");
-    else if (g->bonus)
-        sb_printf(&sb, "（基本分%s分，加分%s分）", points_format(g->base, a), points_format(g->bonus, b));
-    if (g->unit->len > 1) {
-        sb_puts(&sb, "。其中");
-        for (size_t c = 0; c < g->unit->len; c++)
-            sb_printf(&sb, "%s%s%s分", c ? "，" : "", g->unit->cats[c].heading, points_format(g->category[c], a));
-    }
-    sb_puts(&sb, "。");
-    return sb_take(&sb);
-}
-
-/* A paragraph across the text area in the unit line's font: attachment
- * notes above a table, the scored summary below it. */
-static void draw_paragraph(const table_layout *tl, const fontset *fs, cursor *cur, const char *text)
-{
-    run r;
-    run_shape(&r, fs, tl->unit_line, text, 0);
-    lb_result lines;
-    text_break(&r, cur->fr.width, 0, true, tl->compress_punct, &lines);
-    double pitch = tl->unit_line.size_pt * 1.6;
-    cur->y -= pitch * 0.5;
-    for (size_t i = 0; i < lines.len; i++) {
-        if (cur->y - pitch < cur->fr.bottom) {
-            cur->pg = layout_doc_add_page(cur->out);
-            cur->y = cur->fr.top;
-        }
-        double base = baseline_below(cur->y - (pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
-        run_draw(cur->pg, &r, lines.lines[i].start, lines.lines[i].end, lines.lines[i].x, cur->fr.left, base,
-                 tl->unit_line, BLACK);
-        cur->y -= pitch;
-    }
-    lb_result_free(&lines);
-    run_free(&r);
-}
-
 static size_t unit_rows(const unit *u)
 {
     size_t n = 0;
@@ -538,18 +550,9 @@ static size_t unit_rows(const unit *u)
     return n;
 }
 
-static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const attachment *a, const unit *u,
-                      const grades *g)
+void table_typeset(const table_layout *tl, const fontset *fs, cursor *cur, const attachment *a, const unit *u,
+                   const grades *g)
 {
-    const table_layout *tl = &lay->table;
-    const char *name = g ? g->unit_name : u->name;
-    if (name) {
-        char *line = xasprintf("%s%s", tl->unit_prefix, name);
-        double base = baseline_below(cur->y - (cur->fr.pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
-        text_draw(cur->pg, fs, tl->unit_line, line, cur->fr.left, base, 0, BLACK);
-        free(line);
-        cur->y -= cur->fr.pitch;
-    }
     table t;
     table_init(&t, tl, fs, &cur->fr, unit_rows(u));
     t.g = g;
@@ -559,48 +562,5 @@ static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const a
     draw_rows(&t, cur, u, a, tl->total_label ? MM_TO_PT(tl->min_row_mm) : 0);
     if (tl->total_label)
         draw_total(&t, cur, u);
-    if (g) {
-        char *summary = scored_summary(g);
-        draw_paragraph(tl, fs, cur, summary);
-        free(summary);
-    }
     table_free(&t);
-}
-
-/* 附件 label top left on the first line, the title centred on the third. */
-static void draw_attachment_head(const layout *lay, const fontset *fs, cursor *cur, const attachment *a,
-                                 bool label)
-{
-    const notice_layout *nl = &lay->notice;
-    if (label)
-        text_draw(cur->pg, fs, nl->attachment_label, a->label, cur->fr.left,
-                  frame_baseline(&cur->fr, 0, nl->attachment_label.size_pt), 0, BLACK);
-    font_spec f = lay->table.title;
-    double w = text_width(fs, f, a->title, 0);
-    if (w > cur->fr.width)
-        f.size_pt *= cur->fr.width / w;
-    w = text_width(fs, f, a->title, 0);
-    text_draw(cur->pg, fs, f, a->title, cur->fr.left + (cur->fr.width - w) / 2,
-              frame_baseline(&cur->fr, 2, f.size_pt), 0, BLACK);
-    cur->y = cur->fr.top - 4 * cur->fr.pitch;
-}
-
-void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
-                         layout_doc *out)
-{
-    cursor cur = {.out = out, .fr = frame_of(&lay->notice)};
-    for (size_t i = 0; i < doc->len; i++) {
-        const attachment *a = &doc->atts[i];
-        bool first = true;
-        for (size_t u = 0; u < a->len; u++) {
-            if (g && &a->units[u] != g->unit)
-                continue; /* a scored document shows the scored unit's table only */
-            cur.pg = layout_doc_add_page(out);
-            draw_attachment_head(lay, fs, &cur, a, first);
-            for (size_t k = 0; first && k < a->nnotes; k++)
-                draw_paragraph(&lay->table, fs, &cur, a->notes[k]);
-            draw_unit(lay, fs, &cur, a, &a->units[u], g && &a->units[u] == g->unit ? g : NULL);
-            first = false;
-        }
-    }
 }

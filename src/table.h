@@ -1,4 +1,4 @@
-/* table: each attachment's rubric as tables, one per unit, on new pages. */
+/* table: one unit of an attachment as a rubric table, across pages. */
 #ifndef GONGWEN_TABLE_H
 #define GONGWEN_TABLE_H
 
@@ -7,12 +7,21 @@
 #include "model.h"
 #include "page.h"
 #include "scores.h"
+#include "typeset.h"
 
-/* Appends the attachments' pages to out: label, title, then for each unit
- * (each on a new page) its 单位 line and table.  With grades (a scored
- * document), only the scored unit's table, its 自评分 filled and totalled;
- * NULL gives the blank form. */
-void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
-                         layout_doc *out);
+/* Where typesetting stands: the pages so far, the current one, its text
+ * frame, and the next free y on it, going down. */
+typedef struct cursor {
+    layout_doc *out;
+    page *pg;
+    frame fr;
+    double y;
+} cursor;
+
+/* The header row, the unit's rows (new pages as needed, the header repeated
+ * on each) and the total row, from cur->y down; cur is left below the table.
+ * With grades, the 自评分 column is filled. */
+void table_typeset(const table_layout *tl, const fontset *fs, cursor *cur, const attachment *a, const unit *u,
+                   const grades *g);
 
 #endif

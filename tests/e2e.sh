@@ -215,6 +215,14 @@ for want in 考核方法 扣分 实际得分 逾期未满一年 查阅资料、�
     expect_grep "tiered layout shows $want" "$T/tiered.txt" "$want"
 done
 if [ "$(grep -o '查阅资料' "$T/tiered.txt" | wc -l)" -eq 1 ]; then ok; else bad "the merged 考核方法 is drawn once"; fi
+# A merged text longer than the pages its rows reach goes on from page to
+# page where it stopped, to its last words, rather than start again on each.
+awk '/^\*\*考核方法\*\*/ { printf "**考核方法**："; for (i = 1; i <= 40; i++) printf "第%d条：查阅资料、实地查看、座谈了解相结合，核对台账与原始凭证；", i; print "末条"; next } { print }' \
+    rubrics/sample-tiered.md >"$T/long-method.md"
+expect_exit 0 "build a long merged method" "$GW" build "$T/long-method.md" -o "$T/long-method.pdf"
+pdftotext "$T/long-method.pdf" - | tr -d ' \n\f' >"$T/long-method.txt"
+expect_grep "the long merged method reaches its end" "$T/long-method.txt" "凭证；末条"
+if [ "$(grep -o '条' "$T/long-method.txt" | wc -l)" -eq 41 ]; then ok; else bad "the long merged method: $(grep -o '条' "$T/long-method.txt" | wc -l) of 41 条"; fi
 
 # Every part of a notice: headings in the body, 附件说明, two attachments, 版记.
 expect_exit 0 "build the full notice fixture" "$GW" build tests/fixtures/full-notice.md -o "$T/full.pdf"

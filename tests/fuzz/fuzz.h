@@ -27,7 +27,7 @@
 #include "page.h"
 #include "parse.h"
 #include "scores.h"
-#include "table.h"
+#include "attachment.h"
 #include "text.h"
 
 #ifndef FUZZ_ROOT
