@@ -67,13 +67,15 @@ static int produce(const app_options *opt, const char *path, const char *scores_
     int rc = same_file(output, path) || (scores_path && same_file(output, scores_path))
                  ? diag_error(d, output, 0, "cannot write PDF: it is the input; name another file with -o")
                  : job_open(opt, path, &j, d);
-    /* The default folder is made when it is missing, as batch makes its own.
-     * One already there (another run may just have made it) is fine; any
-     * other failure is reported when the PDF cannot be written into it. */
-    if (rc == 0 && !opt->output)
-        (void)mkdir("out", 0777);
+    /* The default folder is made when it is missing, as batch makes its own,
+     * and removed again if the PDF could not be written into it.  One
+     * already there (another run may just have made it) is fine; any other
+     * failure is reported when the PDF cannot be written into it. */
+    bool made = rc == 0 && !opt->output && mkdir("out", 0777) == 0;
     if (rc == 0)
         rc = scores_path ? job_write_scored(&j, scores_path, output, NULL, d) : job_write_form(&j, output, d);
+    if (rc != 0 && made)
+        (void)rmdir("out");
     if (rc == 0)
         fprintf(out, "%s\n", output);
     job_close(&j);

@@ -259,7 +259,8 @@ static size_t lines_fitting(const table *t, double height)
     return room <= 0 ? 0 : (size_t)floor(room / t->line_h + 1e-9);
 }
 
-/* A one-row table of the given texts (header or total row) at the cursor. */
+/* A one-row table of the given texts (header or total row) at the cursor,
+ * on a new page if it would run past the foot of this one. */
 static double draw_simple_row(const table *t, cursor *cur, char **texts, const size_t *spans, size_t n,
                               font_spec f)
 {
@@ -270,6 +271,10 @@ static double draw_simple_row(const table *t, cursor *cur, char **texts, const s
         cell_set(t, &cells[i], texts[i], f, ALIGN_CENTER, t->col_x[k + spans[i]] - t->col_x[k]);
         if (lines_height(t, cells[i].lines.len) > h)
             h = lines_height(t, cells[i].lines.len);
+    }
+    if (cur->y - h < cur->fr.bottom - 1e-6 && cur->y < cur->fr.top) {
+        cur->pg = layout_doc_add_page(cur->out);
+        cur->y = cur->fr.top;
     }
     k = 0;
     for (size_t i = 0; i < n; k += spans[i], i++) {
@@ -530,10 +535,6 @@ static void draw_total(const table *t, cursor *cur, const unit *u)
             texts[n] = xstrdup(points_format(t->g->total, buf));
         else
             texts[n] = xstrdup("");
-    }
-    if (cur->y - cur->fr.bottom < MM_TO_PT(t->tl->min_row_mm)) {
-        cur->pg = layout_doc_add_page(cur->out);
-        cur->y = cur->fr.top;
     }
     draw_simple_row(t, cur, texts, spans, n, t->tl->cell);
     for (size_t k = 0; k < n; k++)

@@ -137,6 +137,22 @@ done >"$T/zenhei.yaml"
 size=$(wc -c <"$T/zenhei.pdf" 2>/dev/null || echo 0)
 if [ "$size" -gt 0 ] && [ "$size" -le 80000 ]; then ok; else bad "leshan with Zen Hei: $size bytes, target 80000"; fi
 
+# A total row taller than min_row_mm (a long 合计 label) never runs past the
+# foot of the text area (262 mm from the top, 742.7 pt): tables of 1 to 22
+# rows put their last row at every height of the page.
+mkdir -p "$T/tall-layouts"
+sed 's/^  total_label: 合计$/  total_label: 合计甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒末/' layouts/leshan.yaml \
+    >"$T/tall-layouts/tall.yaml"
+: >"$T/past-foot"
+for k in $(seq 1 22); do
+    { printf -- '---\n版式: tall\n总分: %d\n---\n\n# 附件：细则\n\n## (一)项 **%d分**\n\n' "$k" "$k"
+      for i in $(seq "$k"); do printf -- '- %d．做好工作。 **1分**\n' "$i"; done; } >"$T/tall.md"
+    "$GW" build "$T/tall.md" --layouts "$T/tall-layouts" -o "$T/tall.pdf" >/dev/null 2>&1 || echo "$k: no PDF" >>"$T/past-foot"
+    pdftotext -bbox "$T/tall.pdf" - | sed -n 's/.*yMax="\([0-9.]*\)">[^<]*末<.*/\1/p' |
+        awk -v k="$k" '$1 > 742.7 { print k " rows: the total row reaches " $1 " pt" }' >>"$T/past-foot"
+done
+expect_same "the total row stays above the foot" "$T/past-foot" ""
+
 # Beyond the BMP: a rare character of a name (𠮷, U+20BB7) is drawn from the
 # map's last face, LXGW WenKai, and poppler and mupdf give it back.
 sed 's/^为把全市/𠮷为把全市/' rubrics/leshan-2012.md >"$T/rare.md"
