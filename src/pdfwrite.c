@@ -9,7 +9,7 @@
  *
  * Determinism: the /ID is a hash of the file (pdfa.h); libharu writes no
  * dates of its own; subsetting is deterministic and a subset's tag is a hash
- * of its face and characters (fontprog.h).  So the same pages and info give
+ * of its bytes (fontprog.h).  So the same pages and info give
  * the same bytes, and dates appear only when info->epoch is given.
  */
 #include "pdfwrite.h"
