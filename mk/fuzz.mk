@@ -21,8 +21,11 @@
 #            /usr/share/fonts only) → coverage queries
 #   typeset  rubric bytes that pass `check` → font coverage → pages (`gongwen
 #            build` short of the PDF writer)
+#   pdf      the same, on to a PDF file: font programs, font dictionaries,
+#            content streams, PDF/A parts (`gongwen build`, and a batch's
+#            unit drawing from programs made beforehand)
 
-FUZZ_TARGETS ?= rubric scores layout fontmap typeset
+FUZZ_TARGETS ?= rubric scores layout fontmap typeset pdf
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
 FUZZ_TIMEOUT ?= 10
@@ -35,6 +38,7 @@ FUZZ_MAX_LEN_scores  = 4096
 FUZZ_MAX_LEN_layout  = 4096
 FUZZ_MAX_LEN_fontmap = 8192
 FUZZ_MAX_LEN_typeset = 32768
+FUZZ_MAX_LEN_pdf     = 8192
 
 # Seeds: the real inputs of each kind, and every saved finding.
 FUZZ_SEEDS_rubric  = $(wildcard rubrics/*.md tests/fixtures/*.md tests/fixtures/*/*.md)
@@ -42,6 +46,9 @@ FUZZ_SEEDS_scores  = $(wildcard examples/*/*.yaml)
 FUZZ_SEEDS_layout  = $(wildcard layouts/*.yaml)
 FUZZ_SEEDS_fontmap = $(wildcard fonts/fontmap.yaml tests/fixtures/fonts/*.yaml)
 FUZZ_SEEDS_typeset = $(FUZZ_SEEDS_rubric) $(wildcard tests/fuzz/seeds/rubric/*)
+FUZZ_SEEDS_pdf     = $(FUZZ_SEEDS_typeset)
+# The pdf target reads what typeset reads.
+FUZZ_DICT_pdf      = typeset
 fuzz_seeds = $(FUZZ_SEEDS_$(1)) $(wildcard tests/fuzz/seeds/$(1)/* tests/fuzz/regress/$(1)/*)
 
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -81,7 +88,7 @@ $(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%: $(FZ)/fuzz_%
 	@for f in $(call fuzz_seeds,$*); do cp "$$f" "$(FZ)/corpus/$*/seed-$$(echo "$$f" | tr / _)"; done
 	@echo "fuzz: $* for $(FUZZ_SECONDS)s"
 	@$(FZ)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT) \
-	    -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$*.dict \
+	    -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$(or $(FUZZ_DICT_$*),$*).dict \
 	    -artifact_prefix=$(FZ)/findings/$*/ $(FZ)/corpus/$* >$(FZ)/$*.log 2>&1; \
 	    echo $$? >$(FZ)/$*.rc
 

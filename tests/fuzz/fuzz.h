@@ -154,17 +154,25 @@ static inline FILE *fuzz_sink(void)
     return f;
 }
 
-/* Typesets doc, which passed its checks, as `gongwen build` (g NULL) or
- * `gongwen score` does short of the PDF writer: the notice, the tables (blank,
- * or the scored unit's filled in), the page numbers. */
+/* The pages of doc, which passed its checks, as `gongwen build` (g NULL) or
+ * `gongwen score` typesets them: the notice, the tables (blank, or the
+ * scored unit's filled in), the page numbers. */
+static inline void fuzz_pages(const document *doc, const layout *lay, const fontset *fs, const grades *g,
+                              diag_list *d, layout_doc *pages)
+{
+    if (document_has_notice(doc))
+        notice_typeset(doc, lay, fs, pages, d);
+    attachments_typeset(doc, lay, fs, g, pages);
+    page_numbers_add(pages, &lay->notice, fs);
+}
+
+/* Typesets doc as fuzz_pages does, short of the PDF writer, and says how
+ * much it made. */
 static inline void fuzz_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
                                 diag_list *d, FILE *sink)
 {
     layout_doc pages = {0};
-    if (document_has_notice(doc))
-        notice_typeset(doc, lay, fs, &pages, d);
-    attachments_typeset(doc, lay, fs, g, &pages);
-    page_numbers_add(&pages, &lay->notice, fs);
+    fuzz_pages(doc, lay, fs, g, d, &pages);
     size_t ops = 0, glyphs = 0;
     for (size_t p = 0; p < pages.len; p++) {
         ops += pages.pages[p].len;

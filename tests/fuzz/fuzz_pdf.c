@@ -1,0 +1,117 @@
+/* fuzz_pdf: rubric bytes all the way to a PDF file, as `gongwen build`
+ * writes it: what passes the checks and the font coverage check is typeset,
+ * each face's characters are made into font programs (fontprog.c), embedded
+ * (pdffont.c) and drawn (pdfwrite.c), with the PDF/A parts, into a file.
+ * For every other input the first half of each face's characters comes
+ * from programs made beforehand, as a batch's blank form's do, and only the
+ * rest from the document's own.
+ *
+ * Slow for a fuzzer (a font subset per face per input), so its inputs are
+ * kept short; the geometry is fuzzed faster by the typeset target. */
+#include <unistd.h>
+
+#include "check.h"
+#include "coverage.h"
+#include "fileio.h"
+#include "fontprog.h"
+#include "fonts.h"
+#include "fuzz.h"
+#include "layout.h"
+#include "model.h"
+#include "parse.h"
+#include "pdfwrite.h"
+#include "source.h"
+
+typedef struct env {
+    fuzz_layouts layouts;
+    fontset *fs;
+    FILE *sink;
+    char *icc;
+    size_t icc_len;
+    char dir[64], *out;
+} env;
+
+static env *the_env; /* set once by LLVMFuzzerInitialize, read-only after */
+
+static void remove_output(void)
+{
+    unlink(the_env->out);
+    rmdir(the_env->dir);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    env *e = xcalloc(1, sizeof *e);
+    fuzz_load_layouts(&e->layouts);
+    e->fs = fuzz_fonts();
+    e->sink = fuzz_sink();
+    diag_list d = {0};
+    fuzz_require(file_read("/usr/share/color/icc/sRGB.icc", 1 << 20, &e->icc, &e->icc_len, &d), &d, "sRGB.icc");
+    snprintf(e->dir, sizeof e->dir, "%s", "/tmp/gongwen-fuzz-pdf-XXXXXX");
+    if (!mkdtemp(e->dir)) {
+        perror("fuzz: mkdtemp");
+        abort();
+    }
+    e->out = xasprintf("%s/out.pdf", e->dir);
+    the_env = e;
+    atexit(remove_output);
+    return 0;
+}
+
+/* Per face, a program of the first half of the characters it draws. */
+static font_program **shared_programs(const layout_doc *pages, const fontset *fs, diag_list *d)
+{
+    size_t nfaces = fontset_face_count(fs);
+    uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
+    size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
+    font_program **shared = xcalloc(nfaces + 1, sizeof *shared);
+    layout_doc_face_cps(pages, nfaces, cps, ncps);
+    for (size_t f = 0; f < nfaces; f++) {
+        if (ncps[f] / 2 > 0)
+            font_program_make(fontset_face_path(fs, (int)f), fontset_face_index(fs, (int)f), cps[f], ncps[f] / 2,
+                              &shared[f], d);
+        free(cps[f]);
+    }
+    free(cps);
+    free(ncps);
+    return shared;
+}
+
+static void write_pdf(const env *e, const document *doc, const layout *lay, bool with_shared, diag_list *d)
+{
+    layout_doc pages = {0};
+    fuzz_pages(doc, lay, e->fs, NULL, d, &pages);
+    font_program **shared = with_shared ? shared_programs(&pages, e->fs, d) : NULL;
+    pdf_info info = {.title = field_value(&doc->meta, META_TITLE),
+                     .author = field_value(&doc->meta, META_ISSUER),
+                     .epoch = 1356048000,
+                     .icc = (const unsigned char *)e->icc,
+                     .icc_len = e->icc_len};
+    int rc = pages.len > 0 ? pdf_write(&pages, e->fs, (const font_program *const *)shared, &info, e->out, d) : 0;
+    fprintf(e->sink, "%zu pages: %s\n", pages.len, rc == 0 ? "written" : "refused");
+    for (size_t f = 0; shared && f < fontset_face_count(e->fs); f++)
+        font_program_free(shared[f]);
+    free(shared);
+    layout_doc_free(&pages);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const env *e = the_env;
+    char *text = fuzz_text(data, size);
+    size_t len = size;
+    diag_list d = {0};
+    document *doc = NULL;
+    if (source_accept("fuzz.md", text, &len, &d) == 0 && rubric_parse_text("fuzz.md", text, len, &doc, &d) == 0) {
+        const layout *lay = fuzz_layout_named(&e->layouts, field_value(&doc->meta, META_LAYOUT));
+        check_summary s;
+        if (lay && check_document(doc, lay, &s, &d) == 0 && coverage_check_document(doc, lay, e->fs, &d) == 0)
+            write_pdf(e, doc, lay, size % 2 == 1, &d);
+        document_free(doc);
+    }
+    fuzz_report(&d, e->sink);
+    free(text);
+    return 0;
+}
