@@ -83,13 +83,17 @@ static HPDF_Dict indirect_dict(HPDF_Doc pdf)
     return d && HPDF_Xref_Add(pdf->xref, d) == HPDF_OK ? d : NULL;
 }
 
-/* A stream libharu compresses when it writes the file. */
-static HPDF_Dict flate_stream(HPDF_Doc pdf)
+/* data as parent's stream entry key, which libharu compresses when it
+ * writes the file. */
+static HPDF_STATUS add_flate_stream(HPDF_Doc pdf, HPDF_Dict parent, const char *key, const void *data,
+                                    size_t len)
 {
     HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (s)
-        s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    return s;
+    HPDF_STATUS ret = HPDF_Dict_Add(parent, key, s);
+    if (ret != HPDF_OK)
+        return ret;
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len);
 }
 
 /* libharu drops /Filter from a stream it does not compress itself; the
@@ -115,16 +119,12 @@ static HPDF_STATUS add_font_file(HPDF_Doc pdf, HPDF_Dict desc, const font_progra
  * (.notdef): here every CID from 0 to n. */
 static HPDF_STATUS add_cid_set(HPDF_Doc pdf, HPDF_Dict desc, const font_program *fp)
 {
-    HPDF_Dict set = flate_stream(pdf);
-    HPDF_STATUS ret = HPDF_Dict_Add(desc, "CIDSet", set);
-    if (ret != HPDF_OK)
-        return ret;
     size_t cids = fp->n + 1, len = (cids + 7) / 8;
     unsigned char *bits = xmalloc(len);
     memset(bits, 0xFF, len);
     if (cids % 8)
         bits[len - 1] = (unsigned char)(0xFF << (8 - cids % 8));
-    ret = HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len);
+    HPDF_STATUS ret = add_flate_stream(pdf, desc, "CIDSet", bits, len);
     free(bits);
     return ret;
 }
@@ -132,17 +132,13 @@ static HPDF_STATUS add_cid_set(HPDF_Doc pdf, HPDF_Dict desc, const font_program 
 /* CID i + 1 draws glyph gids[i], big-endian, two bytes per CID from 0. */
 static HPDF_STATUS add_cid_to_gid_map(HPDF_Doc pdf, HPDF_Dict cidfont, const font_program *fp)
 {
-    HPDF_Dict map = flate_stream(pdf);
-    HPDF_STATUS ret = HPDF_Dict_Add(cidfont, "CIDToGIDMap", map);
-    if (ret != HPDF_OK)
-        return ret;
     size_t len = 2 * (fp->n + 1);
     unsigned char *bytes = xcalloc(len, 1);
     for (size_t i = 0; i < fp->n; i++) {
         bytes[2 * PDFFONT_CODE(i)] = (unsigned char)(fp->gids[i] >> 8);
         bytes[2 * PDFFONT_CODE(i) + 1] = (unsigned char)(fp->gids[i] & 0xFF);
     }
-    ret = HPDF_Stream_Write(map->stream, bytes, (HPDF_UINT)len);
+    HPDF_STATUS ret = add_flate_stream(pdf, cidfont, "CIDToGIDMap", bytes, len);
     free(bytes);
     return ret;
 }
@@ -211,16 +207,12 @@ static HPDF_STATUS add_cid_font(HPDF_Doc pdf, HPDF_Dict font, const font_program
 
 static HPDF_STATUS add_to_unicode(HPDF_Doc pdf, HPDF_Dict font, const font_program *fp)
 {
-    HPDF_Dict tu = flate_stream(pdf);
-    HPDF_STATUS ret = HPDF_Dict_Add(font, "ToUnicode", tu);
-    if (ret != HPDF_OK)
-        return ret;
     uint16_t *codes = xmalloc((fp->n ? fp->n : 1) * sizeof *codes);
     for (size_t i = 0; i < fp->n; i++)
         codes[i] = (uint16_t)PDFFONT_CODE(i);
     char *cmap = tounicode_cmap(codes, fp->cps, fp->n);
     free(codes);
-    ret = HPDF_Stream_WriteStr(tu->stream, cmap);
+    HPDF_STATUS ret = add_flate_stream(pdf, font, "ToUnicode", cmap, strlen(cmap));
     free(cmap);
     return ret;
 }
