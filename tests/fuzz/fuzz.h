@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
+#include "coverage.h"
 #include "diag.h"
 #include "fonts.h"
 #include "layout.h"
@@ -27,6 +29,7 @@
 #include "page.h"
 #include "parse.h"
 #include "scores.h"
+#include "source.h"
 #include "attachment.h"
 #include "text.h"
 
@@ -129,6 +132,24 @@ static inline const layout *fuzz_layout_named(const fuzz_layouts *ls, const char
     for (size_t i = 0; name && i < ls->n; i++)
         if (strcmp(ls->names[i], name) == 0)
             return ls->lays[i];
+    return NULL;
+}
+
+/* The input as `gongwen build` takes it: accepted as text, parsed, its
+ * layout found, checked, every character in a font of fs.  The document
+ * (caller frees) and its layout in *lay, or NULL with the reasons in d. */
+static inline document *fuzz_buildable(char *text, size_t size, const fuzz_layouts *ls, const fontset *fs,
+                                       const layout **lay, diag_list *d)
+{
+    size_t len = size;
+    document *doc = NULL;
+    if (source_accept("fuzz.md", text, &len, d) != 0 || rubric_parse_text("fuzz.md", text, len, &doc, d) != 0)
+        return NULL;
+    *lay = fuzz_layout_named(ls, field_value(&doc->meta, META_LAYOUT));
+    check_summary s;
+    if (*lay && check_document(doc, *lay, &s, d) == 0 && coverage_check_document(doc, *lay, fs, d) == 0)
+        return doc;
+    document_free(doc);
     return NULL;
 }
 

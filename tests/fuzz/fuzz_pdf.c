@@ -10,17 +10,13 @@
  * kept short; the geometry is fuzzed faster by the typeset target. */
 #include <unistd.h>
 
-#include "check.h"
-#include "coverage.h"
 #include "fileio.h"
 #include "fontprog.h"
 #include "fonts.h"
 #include "fuzz.h"
 #include "layout.h"
 #include "model.h"
-#include "parse.h"
 #include "pdfwrite.h"
-#include "source.h"
 
 typedef struct env {
     fuzz_layouts layouts;
@@ -101,16 +97,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const env *e = the_env;
     char *text = fuzz_text(data, size);
-    size_t len = size;
     diag_list d = {0};
-    document *doc = NULL;
-    if (source_accept("fuzz.md", text, &len, &d) == 0 && rubric_parse_text("fuzz.md", text, len, &doc, &d) == 0) {
-        const layout *lay = fuzz_layout_named(&e->layouts, field_value(&doc->meta, META_LAYOUT));
-        check_summary s;
-        if (lay && check_document(doc, lay, &s, &d) == 0 && coverage_check_document(doc, lay, e->fs, &d) == 0)
-            write_pdf(e, doc, lay, size % 2 == 1, &d);
-        document_free(doc);
-    }
+    const layout *lay;
+    document *doc = fuzz_buildable(text, size, &e->layouts, e->fs, &lay, &d);
+    if (doc)
+        write_pdf(e, doc, lay, size % 2 == 1, &d);
+    document_free(doc);
     fuzz_report(&d, e->sink);
     free(text);
     return 0;
