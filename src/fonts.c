@@ -246,18 +246,14 @@ static int fontset_from_tree(const char *fontmap_path, ynode *root, fontset **ou
 
 int fontset_load(const char *fontmap_path, fontset **out, diag_list *d)
 {
-    *out = NULL;
-    ynode *root;
-    if (ytree_load(fontmap_path, &root, d) != 0)
-        return -1;
-    return fontset_from_tree(fontmap_path, root, out, d);
+    return fontset_load_text(fontmap_path, NULL, 0, out, d);
 }
 
 int fontset_load_text(const char *fontmap_path, const char *text, size_t len, fontset **out, diag_list *d)
 {
     *out = NULL;
     ynode *root;
-    if (ytree_parse(text, len, fontmap_path, 1, &root, d) != 0)
+    if (ytree_read(fontmap_path, text, len, &root, d) != 0)
         return -1;
     return fontset_from_tree(fontmap_path, root, out, d);
 }

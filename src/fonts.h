@@ -38,8 +38,9 @@ const char *font_role_name(font_role role);
  * map are resolved against the map's own folder.  Fails (with diagnostics) when
  * the map is unreadable or a role has no usable face. */
 int fontset_load(const char *fontmap_path, fontset **out, diag_list *d);
-/* The same from the map's text in memory (len bytes); fontmap_path names it in
- * diagnostics and its folder resolves relative candidates, as above. */
+/* The same from the map's text in memory (len bytes; NULL: read the file);
+ * fontmap_path names it in diagnostics and its folder resolves relative
+ * candidates, as above. */
 int fontset_load_text(const char *fontmap_path, const char *text, size_t len, fontset **out,
                       diag_list *d);
 void fontset_free(fontset *fs);

@@ -303,18 +303,14 @@ static int layout_from_tree(const char *path, ynode *root, layout **out, diag_li
 
 int layout_load(const char *path, layout **out, diag_list *d)
 {
-    ynode *root = NULL;
-    *out = NULL;
-    if (ytree_load(path, &root, d) < 0)
-        return -1;
-    return layout_from_tree(path, root, out, d);
+    return layout_load_text(path, NULL, 0, out, d);
 }
 
 int layout_load_text(const char *path, const char *text, size_t len, layout **out, diag_list *d)
 {
     ynode *root = NULL;
     *out = NULL;
-    if (ytree_parse(text, len, path, 1, &root, d) < 0)
+    if (ytree_read(path, text, len, &root, d) < 0)
         return -1;
     return layout_from_tree(path, root, out, d);
 }

@@ -92,7 +92,8 @@ typedef struct layout {
  * Returns a new path, or NULL. */
 char *layout_find(const char *name, const char *const *dirs);
 int layout_load(const char *path, layout **out, diag_list *d);
-/* The same from text in memory (len bytes); path names it in diagnostics. */
+/* The same from text in memory (len bytes; NULL: read path); path names it
+ * in diagnostics. */
 int layout_load_text(const char *path, const char *text, size_t len, layout **out, diag_list *d);
 void layout_free(layout *l);
 

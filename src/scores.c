@@ -160,18 +160,14 @@ static int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out,
 
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
 {
-    *out = NULL;
-    ynode *root = NULL;
-    if (ytree_load(path, &root, d) < 0)
-        return -1;
-    return scoresheet_from_tree(path, root, out, d);
+    return scoresheet_load_text(path, NULL, 0, out, d);
 }
 
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d)
 {
     *out = NULL;
     ynode *root = NULL;
-    if (ytree_parse(text, len, path, 1, &root, d) < 0)
+    if (ytree_read(path, text, len, &root, d) < 0)
         return -1;
     return scoresheet_from_tree(path, root, out, d);
 }

@@ -55,7 +55,8 @@ typedef struct scoresheet {
 } scoresheet;
 
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
-/* The same from text in memory (len bytes); path names it in diagnostics. */
+/* The same from text in memory (len bytes; NULL: read path); path names it
+ * in diagnostics. */
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d);
 void scoresheet_free(scoresheet *s);
 

@@ -222,13 +222,15 @@ int ytree_parse(const char *text, size_t len, const char *file, int first_line, 
     return 0;
 }
 
-int ytree_load(const char *path, ynode **out, diag_list *d)
+int ytree_read(const char *path, const char *text, size_t len, ynode **out, diag_list *d)
 {
     *out = NULL;
-    char *text;
-    size_t len;
-    if (file_read(path, MAX_BYTES, &text, &len, d) < 0)
-        return -1;
+    char *owned = NULL;
+    if (!text) {
+        if (file_read(path, MAX_BYTES, &owned, &len, d) < 0)
+            return -1;
+        text = owned;
+    }
     /* Said as for a rubric, with its line: libyaml's "invalid leading UTF-8
      * octet" tells a clerk with a GBK file nothing. */
     size_t bad = utf8_invalid_at(text, len);
@@ -238,7 +240,7 @@ int ytree_load(const char *path, ynode **out, diag_list *d)
     int rc = bad != (size_t)-1 ? diag_error(d, path, line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
                                              (unsigned char)text[bad])
                                : ytree_parse(text, len, path, 1, out, d);
-    free(text);
+    free(owned);
     return rc;
 }
 

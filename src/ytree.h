@@ -31,8 +31,10 @@ struct ynode {
  * document gives an empty map.  Anchors and aliases are refused. */
 int ytree_parse(const char *text, size_t len, const char *file, int first_line,
                 ynode **out, diag_list *d);
-/* Reads and parses a whole file. */
-int ytree_load(const char *path, ynode **out, diag_list *d);
+/* The YAML file at path, read whole, or, when text is not NULL, the len
+ * bytes of text standing for it (path then only names it in diagnostics):
+ * its UTF-8 checked, with the line of a bad byte, then parsed. */
+int ytree_read(const char *path, const char *text, size_t len, ynode **out, diag_list *d);
 void ytree_free(ynode *n);
 
 /* The value under key in a map, or NULL (also when n is not a map). */
