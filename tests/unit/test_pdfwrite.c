@@ -3,6 +3,7 @@
  * the ToUnicode CMap. */
 #include "testutil.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,10 +103,17 @@ static char *path_in(const fixture *fx, const char *name)
     return xasprintf("%s/%s", fx->dir, name);
 }
 
-/* Output (stdout and stderr together) of a shell command. */
-static char *run(const char *cmd, int *status)
+/* Output (stdout and stderr together) of the shell command fmt makes; its
+ * exit status in *status unless that is NULL. */
+static char *run(int *status, const char *fmt, ...) GW_PRINTF(2, 3);
+static char *run(int *status, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    char *cmd = xvasprintf(fmt, ap);
+    va_end(ap);
     char *full = xasprintf("%s 2>&1", cmd);
+    free(cmd);
     FILE *p = popen(full, "r");
     free(full);
     assert_non_null(p);
@@ -160,8 +168,7 @@ static void test_writes_readable_pdf(void **state)
     free(bytes);
 
     int st;
-    char *cmd = xasprintf("pdftotext -layout '%s' -", out);
-    char *text = run(cmd, &st);
+    char *text = run(&st, "pdftotext -layout '%s' -", out);
     assert_int_equal(st, 0);
     assert_non_null(strstr(text, "乐山市教科文卫体工会"));
     assert_non_null(strstr(text, "各基层工会：现将二〇一二年目标考核细则印发给你们。"));
@@ -171,33 +178,26 @@ static void test_writes_readable_pdf(void **state)
     assert_null(strstr(text, "Error"));
     assert_null(strstr(text, "Warning"));
     free(text);
-    free(cmd);
 
     /* This mupdf build says "ICC support is not available" about itself. */
-    cmd = xasprintf("mutool draw -F txt -o - '%s' 2>&1 | grep -v 'ICC support'", out);
-    text = run(cmd, &st);
+    text = run(&st, "mutool draw -F txt -o - '%s' 2>&1 | grep -v 'ICC support'", out);
     assert_int_equal(st, 0);
     assert_non_null(strstr(text, "一、考核内容"));
     assert_null(strstr(text, "warning"));
     assert_null(strstr(text, "error"));
     free(text);
-    free(cmd);
 
-    cmd = xasprintf("qpdf --check '%s'", out);
-    text = run(cmd, &st);
+    text = run(&st, "qpdf --check '%s'", out);
     assert_int_equal(st, 0);
     assert_null(strstr(text, "WARNING"));
     free(text);
-    free(cmd);
 
-    cmd = xasprintf("pdfinfo '%s'", out);
-    text = run(cmd, &st);
+    text = run(&st, "pdfinfo '%s'", out);
     assert_non_null(strstr(text, "Pages:           2"));
     assert_non_null(strstr(text, "595.276 x 841.89 pts (A4)"));
     assert_non_null(strstr(text, "Creator:         gongwen"));
     assert_null(strstr(text, "CreationDate"));
     free(text);
-    free(cmd);
     free(out);
 }
 
@@ -207,9 +207,8 @@ static void test_fonts_embedded_and_subset(void **state)
     char *out = path_in(fx, "fonts.pdf");
     diag_list d = {0};
     assert_int_equal(write_doc(fx, NULL, out, &d), 0);
-    char *cmd = xasprintf("pdffonts '%s'", out);
     int st;
-    char *text = run(cmd, &st);
+    char *text = run(&st, "pdffonts '%s'", out);
     assert_int_equal(st, 0);
     /* Four faces drawn: gbsn00lp (xiaobiaosong and song), UMing, Zen Hei, gkai00mp. */
     int fonts = 0;
@@ -223,7 +222,6 @@ static void test_fonts_embedded_and_subset(void **state)
     }
     assert_int_equal(fonts, 4);
     free(text);
-    free(cmd);
     free(out);
 }
 
@@ -243,8 +241,7 @@ static void test_output_is_deterministic(void **state)
     free(da);
     free(db);
 
-    char *cmd = xasprintf("pdfinfo -isodates '%s'", a);
-    char *text = run(cmd, NULL);
+    char *text = run(NULL, "pdfinfo -isodates '%s'", a);
     assert_non_null(strstr(text, "Title:           关于印发目标考核细则的通知"));
     assert_non_null(strstr(text, "Author:          乐山市教科文卫体工会"));
     assert_non_null(strstr(text, "Subject:         目标考核"));
@@ -252,7 +249,6 @@ static void test_output_is_deterministic(void **state)
     assert_non_null(strstr(text, "CreationDate:    2012-04-01T00:00:00Z"));
     assert_non_null(strstr(text, "ModDate:         2012-04-01T00:00:00Z"));
     free(text);
-    free(cmd);
     free(a);
     free(b);
 }
@@ -272,27 +268,21 @@ static void test_attachment_by_bare_name(void **state)
     assert_int_equal(write_doc(fx, &info, out, &d), 0);
 
     int st;
-    char *cmd = xasprintf("pdfdetach -list '%s'", out);
-    char *text = run(cmd, &st);
+    char *text = run(&st, "pdfdetach -list '%s'", out);
     assert_int_equal(st, 0);
     assert_non_null(strstr(text, "1: 附件1 考核细则.txt"));
     assert_null(strstr(text, fx->dir));
     free(text);
-    free(cmd);
 
     char *saved = path_in(fx, "saved.txt");
-    cmd = xasprintf("pdfdetach -save 1 -o '%s' '%s' && cmp '%s' '%s'", saved, out, saved, att);
-    text = run(cmd, &st);
+    text = run(&st, "pdfdetach -save 1 -o '%s' '%s' && cmp '%s' '%s'", saved, out, saved, att);
     assert_int_equal(st, 0);
     free(text);
-    free(cmd);
 
-    cmd = xasprintf("qpdf --check '%s'", out);
-    text = run(cmd, &st);
+    text = run(&st, "qpdf --check '%s'", out);
     assert_int_equal(st, 0);
     assert_null(strstr(text, "WARNING"));
     free(text);
-    free(cmd);
     free(saved);
     free(out);
     free(att);
@@ -320,11 +310,9 @@ static void test_missing_attachment(void **state)
 /* Entries of dir other than . and .. */
 static int count_entries(const char *dir)
 {
-    char *cmd = xasprintf("ls -A '%s' | wc -l", dir);
-    char *text = run(cmd, NULL);
+    char *text = run(NULL, "ls -A '%s' | wc -l", dir);
     int n = atoi(text);
     free(text);
-    free(cmd);
     return n;
 }
 
@@ -385,11 +373,9 @@ static char *write_and_read(const fixture *fx, const layout_doc *doc, const font
         diag_print(&d, stderr);
     assert_int_equal(rc, 0);
     diag_list_free(&d);
-    char *cmd = xasprintf("pdftotext '%s' - && pdffonts '%s' && qpdf --check '%s'", out, out, out);
     int st;
-    char *text = run(cmd, &st);
+    char *text = run(&st, "pdftotext '%s' - && pdffonts '%s' && qpdf --check '%s'", out, out, out);
     assert_int_equal(st, 0);
-    free(cmd);
     free(out);
     return text;
 }
