@@ -34,29 +34,58 @@ static ynode *node_new(ykind kind, int line)
     return n;
 }
 
-/* Whether line (0-based) of the text is indented with a tab: YAML forbids
- * tabs there, and libyaml's message rarely says so. */
-static bool tab_indented(const builder *b, size_t line)
+/* Line (0-based) of the text: its first byte, and its length in *len. */
+static const char *line_at(const builder *b, size_t line, size_t *len)
 {
     const char *s = b->text, *end = b->text + b->len;
     for (; line > 0 && s < end; line--) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         s = nl ? nl + 1 : end;
     }
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    *len = (size_t)((nl ? nl : end) - s);
+    return s;
+}
+
+/* Whether line (0-based) of the text is indented with a tab: YAML forbids
+ * tabs there, and libyaml's message rarely says so. */
+static bool tab_indented(const builder *b, size_t line)
+{
+    size_t len;
+    const char *s = line_at(b, line, &len), *end = s + len;
     for (; s < end && (*s == ' ' || *s == '\t'); s++)
         if (*s == '\t')
             return true;
     return false;
 }
 
+/* The first of lines from..to (0-based) whose key ends in a full-width
+ * colon (a ： before any :), or -1: Chinese input methods type ： where YAML
+ * needs :, and libyaml then reports a missing ':' on some later line. */
+static long fullwidth_colon_line(const builder *b, size_t from, size_t to)
+{
+    for (size_t line = from; line <= to; line++) {
+        size_t len;
+        const char *s = line_at(b, line, &len);
+        for (size_t i = 0; i < len && s[i] != ':'; i++)
+            if (i + 3 <= len && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) /* ： */
+                return (long)line;
+    }
+    return -1;
+}
+
 static int next_event(builder *b, yaml_event_t *ev)
 {
     if (yaml_parser_parse(&b->parser, ev))
         return 0;
-    int line = line_of(b, b->parser.problem_mark);
+    yaml_mark_t at = b->parser.problem_mark;
+    size_t from = b->parser.context && b->parser.context_mark.line < at.line ? b->parser.context_mark.line : at.line;
+    long colon = fullwidth_colon_line(b, from, at.line);
+    int line = colon >= 0 ? b->first_line + (int)colon : line_of(b, at);
     return diag_error(b->d, b->file, line, "YAML: %s%s%s%s", b->parser.problem ? b->parser.problem : "syntax error",
                       b->parser.context ? " " : "", b->parser.context ? b->parser.context : "",
-                      tab_indented(b, b->parser.problem_mark.line) ? "; indent with spaces, not tabs" : "");
+                      colon >= 0 ? "; write the colon as : (ASCII), not ："
+                      : tab_indented(b, at.line) ? "; indent with spaces, not tabs" : "");
 }
 
 static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out);
