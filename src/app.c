@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <libgen.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,66 @@
 #include "layout.h"
 #include "model.h"
 #include "text.h"
+
+/* ---- the environment -------------------------------------------------- */
+
+#ifndef GONGWEN_DATADIR
+#define GONGWEN_DATADIR "/usr/local/share/gongwen"
+#endif
+
+/* The colour profile of every PDF's output intent (PDF/A). */
+#ifndef SRGB_PROFILE
+#define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+#endif
+
+/* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
+ * from the running binary so that an install under any PREFIX or DESTDIR
+ * finds its own layouts; the compiled-in folder otherwise. */
+static char *data_dir(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *dir = xasprintf("%s/../share/gongwen", dirname(exe));
+        if (access(dir, R_OK) == 0)
+            return dir;
+        free(dir);
+    }
+    return xstrdup(GONGWEN_DATADIR);
+}
+
+/* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
+ * give the same bytes. */
+static long long source_date_epoch(diag_list *d)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return -1;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < 0) {
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+        return -1;
+    }
+    return v;
+}
+
+void app_env_read(app_env *env, FILE *out, diag_list *d)
+{
+    env->source_date_epoch = source_date_epoch(d);
+    env->data_dir = data_dir();
+    env->srgb_profile = SRGB_PROFILE;
+    env->progress = isatty(fileno(out));
+}
+
+void app_env_free(app_env *env)
+{
+    free(env->data_dir);
+    env->data_dir = NULL;
+}
+
+/* ---- check --------------------------------------------------------------- */
 
 static int check_one(const app_options *opt, const char *path, diag_list *d, FILE *out)
 {

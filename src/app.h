@@ -10,13 +10,30 @@
 #ifndef GONGWEN_APP_H
 #define GONGWEN_APP_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
 
 #define GONGWEN_VERSION "0.1.0"
 
+/* What the environment says, read once by main and passed down, so that no
+ * module below main looks at the environment or the file system's idea of
+ * where the program lives. */
+typedef struct app_env {
+    long long source_date_epoch; /* SOURCE_DATE_EPOCH: dates every PDF; -1 when unset */
+    char *data_dir;              /* the installed layouts and font map: PREFIX/share/gongwen */
+    const char *srgb_profile;    /* the ICC profile of every PDF/A output intent */
+    bool progress;               /* standard output is a terminal: a batch shows its progress */
+} app_env;
+
+/* Reads the environment; findings (a SOURCE_DATE_EPOCH that is no date) go
+ * to d.  app_env_free releases what it holds. */
+void app_env_read(app_env *env, FILE *out, diag_list *d);
+void app_env_free(app_env *env);
+
 typedef struct app_options {
+    const app_env *env;
     int strict;               /* warnings count as errors */
     const char *layouts_dir;  /* searched before the default folders */
     const char *fontmap;      /* instead of the default font map */
@@ -26,7 +43,6 @@ typedef struct app_options {
 int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_build(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_score(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
-int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 
 #endif

@@ -41,7 +41,7 @@ static void draw_paragraph(const table_layout *tl, const fontset *fs, cursor *cu
     cur->y -= pitch * 0.5;
     for (size_t i = 0; i < lines.len; i++) {
         if (cur->y - pitch < cur->fr.bottom) {
-            cur->pg = layout_doc_add_page(cur->out);
+            cur->pg = page_list_add(cur->out);
             cur->y = cur->fr.top;
         }
         double base = baseline_below(cur->y - (pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
@@ -93,7 +93,7 @@ static void draw_attachment_head(const layout *lay, const fontset *fs, cursor *c
 }
 
 void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
-                         layout_doc *out)
+                         page_list *out)
 {
     cursor cur = {.out = out, .fr = frame_of(&lay->notice)};
     for (size_t i = 0; i < doc->len; i++) {
@@ -102,7 +102,7 @@ void attachments_typeset(const document *doc, const layout *lay, const fontset *
         for (size_t u = 0; u < a->len; u++) {
             if (g && &a->units[u] != g->unit)
                 continue; /* a scored document shows the scored unit's table only */
-            cur.pg = layout_doc_add_page(out);
+            cur.pg = page_list_add(out);
             draw_attachment_head(lay, fs, &cur, a, first);
             for (size_t k = 0; first && k < a->nnotes; k++)
                 draw_paragraph(&lay->table, fs, &cur, a->notes[k]);

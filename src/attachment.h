@@ -6,6 +6,7 @@
 #include "layout.h"
 #include "model.h"
 #include "page.h"
+#include "grade.h"
 #include "scores.h"
 
 /* Appends the attachments' pages to out: label, title, then for each unit
@@ -13,6 +14,6 @@
  * document), only the scored unit's table, its 自评分 filled and totalled,
  * and a summary of its grades; NULL gives the blank form. */
 void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
-                         layout_doc *out);
+                         page_list *out);
 
 #endif

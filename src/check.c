@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "points.h"
 #include "text.h"
 
 static const char *const known_meta[] = {

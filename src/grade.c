@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
-#include "scores.h"
+#include "grade.h"
+#include "points.h"
 #include "text.h"
 
 #define VETO_YES "是"

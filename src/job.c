@@ -20,32 +20,6 @@
 #include "attachment.h"
 #include "text.h"
 
-#ifndef GONGWEN_DATADIR
-#define GONGWEN_DATADIR "/usr/local/share/gongwen"
-#endif
-
-/* The colour profile of every PDF's output intent (PDF/A). */
-#ifndef SRGB_PROFILE
-#define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
-#endif
-
-/* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
- * from the running binary so that an install under any PREFIX or DESTDIR
- * finds its own layouts; the compiled-in folder otherwise. */
-static char *data_dir(const char *sub)
-{
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *dir = xasprintf("%s/../share/gongwen/%s", dirname(exe), sub);
-        if (access(dir, R_OK) == 0)
-            return dir;
-        free(dir);
-    }
-    return xasprintf("%s/%s", GONGWEN_DATADIR, sub);
-}
-
 /* The layout named in the front matter: --layouts DIR, ./layouts, the
  * rubric's ../layouts, then the installed ones. */
 static layout *load_layout(const app_options *opt, const document *doc, diag_list *d)
@@ -55,7 +29,7 @@ static layout *load_layout(const app_options *opt, const document *doc, diag_lis
         return NULL; /* check reports the missing key */
     char *copy = xstrdup(doc->path);
     char *beside = xasprintf("%s/../layouts", dirname(copy));
-    char *installed = data_dir("layouts");
+    char *installed = xasprintf("%s/layouts", opt->env->data_dir);
     const char *dirs[] = {opt->layouts_dir ? opt->layouts_dir : "layouts", "layouts", beside, installed, NULL};
     char *path = layout_find(f->value, dirs);
     layout *lay = NULL;
@@ -91,7 +65,7 @@ char *find_fontmap(const app_options *opt, const char *rubric)
         return xstrdup(opt->fontmap);
     char *copy = xstrdup(rubric);
     char *candidates[] = {xstrdup("fonts/fontmap.yaml"), xasprintf("%s/../fonts/fontmap.yaml", dirname(copy)),
-                          data_dir("fonts/fontmap.yaml")};
+                          xasprintf("%s/fonts/fontmap.yaml", opt->env->data_dir)};
     free(copy);
     char *found = NULL;
     for (size_t i = 0; i < 3; i++) {
@@ -103,22 +77,6 @@ char *find_fontmap(const app_options *opt, const char *rubric)
     return found; /* NULL: none of them */
 }
 
-/* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
- * give the same bytes. */
-static long long source_date_epoch(diag_list *d)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (!s || !*s)
-        return -1;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    if (*end || v < 0) {
-        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
-        return -1;
-    }
-    return v;
-}
-
 /* The scored unit, its scorer and date as one line of keywords. */
 static char *scored_keywords(const attachment *a, const scoresheet *sheet)
 {
@@ -128,7 +86,7 @@ static char *scored_keywords(const attachment *a, const scoresheet *sheet)
 }
 
 static void typeset(const job *j, const document *doc, const layout *lay, const grades *g,
-                    layout_doc *pages, diag_list *d)
+                    page_list *pages, diag_list *d)
 {
     if (document_has_notice(doc))
         notice_typeset(doc, lay, j->fs, pages, d);
@@ -139,7 +97,7 @@ static void typeset(const job *j, const document *doc, const layout *lay, const 
 static int typeset_and_write(const job *j, const document *doc, const layout *lay, const grades *g,
                              const scoresheet *sheet, const char *output, diag_list *d)
 {
-    layout_doc pages = {0};
+    page_list pages = {0};
     typeset(j, doc, lay, g, &pages, d);
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
@@ -151,7 +109,7 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
-    long long epoch = source_date_epoch(d);
+    long long epoch = j->env->source_date_epoch;
     if (epoch < 0 && sheet)
         epoch = sheet->date_epoch;
     pdf_info info = {
@@ -169,7 +127,7 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
     const font_program *const *shared = doc == j->doc ? (const font_program *const *)j->form_fonts : NULL;
     int rc = pdf_write(&pages, j->fs, shared, &info, output, d);
     free(keywords);
-    layout_doc_free(&pages);
+    page_list_free(&pages);
     return rc;
 }
 /* The blank form's characters, per face, made into font programs once: the
@@ -184,9 +142,9 @@ static int make_form_fonts(job *j, diag_list *d)
     size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
     /* Its warnings come again when a document is written. */
     diag_list scratch = {0};
-    layout_doc pages = {0};
+    page_list pages = {0};
     typeset(j, j->doc, j->lay, NULL, &pages, &scratch);
-    int rc = layout_doc_face_cps(&pages, nfaces, cps, ncps);
+    int rc = page_list_face_cps(&pages, nfaces, cps, ncps);
     for (size_t f = 0; f < nfaces && rc == 0; f++)
         if (ncps[f] > 0)
             rc = font_program_make(fontset_face_path(j->fs, (int)f), fontset_face_index(j->fs, (int)f),
@@ -195,7 +153,7 @@ static int make_form_fonts(job *j, diag_list *d)
         free(cps[f]);
     free(cps);
     free(ncps);
-    layout_doc_free(&pages);
+    page_list_free(&pages);
     diag_list_free(&scratch);
     return rc;
 }
@@ -203,6 +161,7 @@ static int make_form_fonts(job *j, diag_list *d)
 int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
 {
     memset(j, 0, sizeof *j);
+    j->env = opt->env;
     check_summary s;
     int rc = read_rubric(opt, rubric, &j->doc, &j->lay, &s, d);
     char *fontmap = rc == 0 ? find_fontmap(opt, rubric) : NULL;
@@ -213,8 +172,8 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
         rc = fontset_load(fontmap, &j->fs, d);
     if (rc == 0)
         rc = coverage_check_document(j->doc, j->lay, j->fs, d);
-    if (rc == 0 && file_read(SRGB_PROFILE, 1 << 20, &j->icc, &j->icc_len, d) != 0)
-        rc = diag_error(d, SRGB_PROFILE, 0, "the sRGB colour profile PDF/A needs is missing "
+    if (rc == 0 && file_read(opt->env->srgb_profile, 1 << 20, &j->icc, &j->icc_len, d) != 0)
+        rc = diag_error(d, opt->env->srgb_profile, 0, "the sRGB colour profile PDF/A needs is missing "
                                             "(Debian package icc-profiles-free)");
     if (rc == 0)
         rc = make_form_fonts(j, d);

@@ -6,13 +6,14 @@
 
 #include "app.h"
 #include "check.h"
-#include "fontprog.h"
+#include "pdffontprog.h"
 #include "fonts.h"
 #include "layout.h"
 #include "model.h"
 #include "scores.h"
 
 typedef struct job {
+    const app_env *env;
     document *doc;
     layout *lay;
     fontset *fs;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "batch.h"
 #include "text.h"
 
 #define EXIT_DATA 1
@@ -126,11 +127,15 @@ static int run_command(const command *cmd, int argc, char **argv)
     if (nargs < cmd->min_args || nargs > cmd->max_args)
         return usage_error("%s: wrong number of arguments", cmd->name, cmd->help);
     diag_list d = {0};
+    app_env env;
+    app_env_read(&env, stdout, &d);
+    opt.env = &env;
     int rc = cmd->run(&opt, nargs, argv + optind, &d, stdout);
     diag_print(&d, stderr);
     if (diag_count(&d, DIAG_ERROR) > 0 || (opt.strict && diag_count(&d, DIAG_WARNING) > 0))
         rc = -1;
     diag_list_free(&d);
+    app_env_free(&env);
     return rc < 0 ? EXIT_DATA : 0;
 }
 

@@ -22,7 +22,7 @@ typedef struct setter {
     diag_list *d;        /* overflow warnings */
     const notice_layout *nl;
     const fontset *fs;
-    layout_doc *out;
+    page_list *out;
     page *pg;
     frame fr;
     int line;            /* next free grid line on pg */
@@ -30,7 +30,7 @@ typedef struct setter {
 
 static void new_page(setter *s)
 {
-    s->pg = layout_doc_add_page(s->out);
+    s->pg = page_list_add(s->out);
     s->line = 0;
 }
 
@@ -216,7 +216,7 @@ static void set_colophon(setter *s, const document *doc)
     page_add_line(s->pg, s->fr.left, s->fr.bottom, s->fr.right, s->fr.bottom, thick, BLACK);
 }
 
-void notice_typeset(const document *doc, const layout *lay, const fontset *fs, layout_doc *out,
+void notice_typeset(const document *doc, const layout *lay, const fontset *fs, page_list *out,
                     diag_list *d)
 {
     setter s = {.doc = doc, .d = d, .nl = &lay->notice, .fs = fs, .out = out, .fr = frame_of(&lay->notice)};
@@ -249,7 +249,7 @@ void notice_typeset(const document *doc, const layout *lay, const fontset *fs, l
     set_colophon(&s, doc);
 }
 
-void page_numbers_add(layout_doc *out, const notice_layout *nl, const fontset *fs)
+void page_numbers_add(page_list *out, const notice_layout *nl, const fontset *fs)
 {
     frame fr = frame_of(nl);
     font_spec f = nl->page_number;

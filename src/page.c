@@ -5,7 +5,7 @@
 
 #include "text.h"
 
-page *layout_doc_add_page(layout_doc *d)
+page *page_list_add(page_list *d)
 {
     GROW(d->pages, d->len, d->cap);
     page *p = &d->pages[d->len++];
@@ -48,7 +48,7 @@ void page_add_line(page *p, double x1, double y1, double x2, double y2, double w
     o->width = width;
 }
 
-void layout_doc_free(layout_doc *d)
+void page_list_free(page_list *d)
 {
     for (size_t i = 0; i < d->len; i++) {
         for (size_t j = 0; j < d->pages[i].len; j++)
@@ -59,7 +59,7 @@ void layout_doc_free(layout_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-int layout_doc_face_cps(const layout_doc *d, size_t nfaces, uint32_t **cps, size_t *ncps)
+int page_list_face_cps(const page_list *d, size_t nfaces, uint32_t **cps, size_t *ncps)
 {
     size_t *cap = xcalloc(nfaces + 1, sizeof *cap);
     int rc = 0;

@@ -7,7 +7,7 @@
  * Nothing here knows libharu or cmark.
  *
  * Invariant: a text op's cps array holds ncps code points, owned by the op;
- * layout_doc_free releases pages and ops.
+ * page_list_free releases pages and ops.
  */
 #ifndef GONGWEN_PAGE_H
 #define GONGWEN_PAGE_H
@@ -47,20 +47,20 @@ typedef struct page {
     size_t len, cap;
 } page;
 
-typedef struct layout_doc {
+typedef struct page_list {
     page *pages;
     size_t len, cap;
-} layout_doc;
+} page_list;
 
-page *layout_doc_add_page(layout_doc *d);
+page *page_list_add(page_list *d);
 /* Appends a copy of cps. */
 void page_add_text(page *p, int face, double size, double x, double y, double char_spacing,
                    bool bold, rgb color, const uint32_t *cps, size_t ncps);
 void page_add_line(page *p, double x1, double y1, double x2, double y2, double width, rgb color);
-void layout_doc_free(layout_doc *d);
+void page_list_free(page_list *d);
 /* The code points each face id below nfaces draws: cps[f] (caller frees)
  * holds ncps[f], ascending and distinct.  -1 if a text op names a face id
  * outside 0..nfaces-1 (its text is not counted). */
-int layout_doc_face_cps(const layout_doc *d, size_t nfaces, uint32_t **cps, size_t *ncps);
+int page_list_face_cps(const page_list *d, size_t nfaces, uint32_t **cps, size_t *ncps);
 
 #endif

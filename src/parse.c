@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "points.h"
 #include "source.h"
 #include "text.h"
 

@@ -14,7 +14,7 @@
 #include <hpdf_objects.h>
 
 #include "text.h"
-#include "tounicode.h"
+#include "pdftounicode.h"
 
 static int by_width(const void *a, const void *b)
 {
@@ -210,7 +210,7 @@ static HPDF_STATUS add_to_unicode(HPDF_Doc pdf, HPDF_Dict font, const font_progr
     uint16_t *codes = xmalloc((fp->n ? fp->n : 1) * sizeof *codes);
     for (size_t i = 0; i < fp->n; i++)
         codes[i] = (uint16_t)PDFFONT_CODE(i);
-    char *cmap = tounicode_cmap(codes, fp->cps, fp->n);
+    char *cmap = pdftounicode_cmap(codes, fp->cps, fp->n);
     free(codes);
     HPDF_STATUS ret = add_flate_stream(pdf, font, "ToUnicode", cmap, strlen(cmap));
     free(cmap);

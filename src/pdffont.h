@@ -1,4 +1,4 @@
-/* pdffont: a font program (fontprog.h) as the font dictionaries of one PDF.
+/* pdffont: a font program (pdffontprog.h) as the font dictionaries of one PDF.
  *
  * libharu 2.3.0's own TrueType path is not used: it copies the font byte by
  * byte, builds tables over all 65,536 BMP code points for every font of every
@@ -8,7 +8,7 @@
  *   Type0 /Identity-H → CIDFontType2 with a CIDToGIDMap of its n + 1 CIDs,
  *   /DW and /W of the font's own advances → FontDescriptor with a CIDSet
  *   (PDF/A) → FontFile2, the program's deflated bytes copied as they are;
- *   and a bfchar ToUnicode CMap (tounicode.h).
+ *   and a bfchar ToUnicode CMap (pdftounicode.h).
  * Each code point gets a CID of its own, even where two share a glyph (- and
  * ‑ in some fonts), so that each extracts as itself.  Part of pdfwrite;
  * knows libharu, nothing of the rubric.
@@ -18,7 +18,7 @@
 
 #include <hpdf.h>
 
-#include "fontprog.h"
+#include "pdffontprog.h"
 
 /* The two-byte character code, which is also the CID, of fp->cps[i] in
  * content streams: CID 0 is .notdef. */

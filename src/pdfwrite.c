@@ -9,7 +9,7 @@
  *
  * Determinism: the /ID is a hash of the file (pdfa.h); libharu writes no
  * dates of its own; subsetting is deterministic and a subset's tag is a hash
- * of its bytes (fontprog.h).  So the same pages and info give
+ * of its bytes (pdffontprog.h).  So the same pages and info give
  * the same bytes, and dates appear only when info->epoch is given.
  */
 #include "pdfwrite.h"
@@ -86,9 +86,9 @@ static int refused(writer *w, const char *what)
 /* ---- code points per face --------------------------------------------- */
 
 /* Which code points each face draws: exactly what its subsets must hold. */
-static int collect_cps(writer *w, const layout_doc *doc)
+static int collect_cps(writer *w, const page_list *doc)
 {
-    if (layout_doc_face_cps(doc, w->nfaces, w->cps, w->ncps) != 0)
+    if (page_list_face_cps(doc, w->nfaces, w->cps, w->ncps) != 0)
         return diag_error(w->d, w->out, 0, "internal: text uses a face beyond the %zu loaded",
                           w->nfaces);
     return 0;
@@ -236,7 +236,7 @@ static void draw_line(HPDF_Page pg, const op *o)
     HPDF_Page_Stroke(pg);
 }
 
-static int draw_pages(writer *w, const layout_doc *doc)
+static int draw_pages(writer *w, const page_list *doc)
 {
     for (size_t p = 0; p < doc->len; p++) {
         HPDF_Page pg = HPDF_AddPage(w->pdf);
@@ -478,7 +478,7 @@ static unsigned char *render(writer *w, size_t *len)
 
 /* ---- the whole ------------------------------------------------------- */
 
-static int build(writer *w, const layout_doc *doc, const font_program *const *shared,
+static int build(writer *w, const page_list *doc, const font_program *const *shared,
                  const pdf_info *info)
 {
     if (collect_cps(w, doc) != 0)
@@ -502,7 +502,7 @@ static int build(writer *w, const layout_doc *doc, const font_program *const *sh
     return rc;
 }
 
-int pdf_write(const layout_doc *doc, const fontset *fs, const font_program *const *shared,
+int pdf_write(const page_list *doc, const fontset *fs, const font_program *const *shared,
               const pdf_info *info, const char *out_path, diag_list *d)
 {
     writer w = {0};

@@ -1,7 +1,7 @@
 /* pdfwrite: a laid-out document (page.h) to a PDF file, through libharu.
  *
  * Each face is subset to exactly the code points the pages draw with it
- * (fontprog.h), embedded, and given a valid ToUnicode CMap so text extracts
+ * (pdffontprog.h), embedded, and given a valid ToUnicode CMap so text extracts
  * (pdffont.h).  A caller that writes many documents drawing mostly the same
  * characters (a batch) may pass font programs made once: the characters they
  * hold are drawn from them, and only the rest is subset for the document.
@@ -15,7 +15,7 @@
 #define GONGWEN_PDFWRITE_H
 
 #include "diag.h"
-#include "fontprog.h"
+#include "pdffontprog.h"
 #include "fonts.h"
 #include "page.h"
 
@@ -38,7 +38,7 @@ typedef struct pdf_info {
 } pdf_info;
 
 /* shared: NULL, or per face of fs a program (or NULL) to draw from. */
-int pdf_write(const layout_doc *doc, const fontset *fs, const font_program *const *shared,
+int pdf_write(const page_list *doc, const fontset *fs, const font_program *const *shared,
               const pdf_info *info, const char *out_path, diag_list *d);
 
 #endif

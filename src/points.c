@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "points.h"
 #include "text.h"
 
 #define POINTS_MAX ((points)1000000 * POINTS_ONE) /* no rubric gives a million points */

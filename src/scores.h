@@ -60,29 +60,4 @@ int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d);
 void scoresheet_free(scoresheet *s);
 
-typedef struct item_grade {
-    points score;        /* POINTS_NONE: not scored (missing counted as 0) */
-    const char *remark;  /* borrowed from the scoresheet */
-    bool vetoed;         /* a veto item that happened */
-    bool given;          /* the scores file names the item (rightly or not) */
-} item_grade;
-
-typedef struct grades {
-    const attachment *att;
-    const unit *unit;    /* the table scored */
-    const char *unit_name;
-    item_grade *items;   /* one per item of unit, in order (seq - 1) */
-    size_t nitems;
-    points *category;    /* per category of unit: sum of its items */
-    points base;         /* sum of normal items */
-    points bonus;        /* sum of bonus items */
-    points total;        /* base + bonus, or 0 when vetoed */
-    bool vetoed;
-} grades;
-
-/* Checks every score against the rubric and computes the grades of the unit
- * the scoresheet names.  Reports each problem at its line of the scores file. */
-int grades_compute(const document *doc, const scoresheet *s, grades *g, diag_list *d);
-void grades_free(grades *g);
-
 #endif

@@ -273,7 +273,7 @@ static double draw_simple_row(const table *t, cursor *cur, char **texts, const s
             h = lines_height(t, cells[i].lines.len);
     }
     if (cur->y - h < cur->fr.bottom - 1e-6 && cur->y < cur->fr.top) {
-        cur->pg = layout_doc_add_page(cur->out);
+        cur->pg = page_list_add(cur->out);
         cur->y = cur->fr.top;
     }
     k = 0;
@@ -319,7 +319,7 @@ static void draw_header(const table *t, cursor *cur, const unit *u, const attach
 
 static void new_table_page(const table *t, cursor *cur, const unit *u, const attachment *a)
 {
-    cur->pg = layout_doc_add_page(cur->out);
+    cur->pg = page_list_add(cur->out);
     cur->y = cur->fr.top;
     draw_header(t, cur, u, a);
 }

@@ -6,13 +6,14 @@
 #include "layout.h"
 #include "model.h"
 #include "page.h"
+#include "grade.h"
 #include "scores.h"
 #include "typeset.h"
 
 /* Where typesetting stands: the pages so far, the current one, its text
  * frame, and the next free y on it, going down. */
 typedef struct cursor {
-    layout_doc *out;
+    page_list *out;
     page *pg;
     frame fr;
     double y;

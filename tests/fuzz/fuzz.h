@@ -28,6 +28,7 @@
 #include "notice.h"
 #include "page.h"
 #include "parse.h"
+#include "grade.h"
 #include "scores.h"
 #include "source.h"
 #include "attachment.h"
@@ -179,7 +180,7 @@ static inline FILE *fuzz_sink(void)
  * `gongwen score` typesets them: the notice, the tables (blank, or the
  * scored unit's filled in), the page numbers. */
 static inline void fuzz_pages(const document *doc, const layout *lay, const fontset *fs, const grades *g,
-                              diag_list *d, layout_doc *pages)
+                              diag_list *d, page_list *pages)
 {
     if (document_has_notice(doc))
         notice_typeset(doc, lay, fs, pages, d);
@@ -192,7 +193,7 @@ static inline void fuzz_pages(const document *doc, const layout *lay, const font
 static inline void fuzz_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
                                 diag_list *d, FILE *sink)
 {
-    layout_doc pages = {0};
+    page_list pages = {0};
     fuzz_pages(doc, lay, fs, g, d, &pages);
     size_t ops = 0, glyphs = 0;
     for (size_t p = 0; p < pages.len; p++) {
@@ -201,7 +202,7 @@ static inline void fuzz_typeset(const document *doc, const layout *lay, const fo
             glyphs += pages.pages[p].ops[k].ncps;
     }
     fprintf(sink, "%zu pages, %zu ops, %zu glyphs\n", pages.len, ops, glyphs);
-    layout_doc_free(&pages);
+    page_list_free(&pages);
 }
 
 #endif

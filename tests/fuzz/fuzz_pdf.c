@@ -1,6 +1,6 @@
 /* fuzz_pdf: rubric bytes all the way to a PDF file, as `gongwen build`
  * writes it: what passes the checks and the font coverage check is typeset,
- * each face's characters are made into font programs (fontprog.c), embedded
+ * each face's characters are made into font programs (pdffontprog.c), embedded
  * (pdffont.c) and drawn (pdfwrite.c), with the PDF/A parts, into a file.
  * For every other input the first half of each face's characters comes
  * from programs made beforehand, as a batch's blank form's do, and only the
@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
-#include "fontprog.h"
+#include "pdffontprog.h"
 #include "fonts.h"
 #include "fuzz.h"
 #include "layout.h"
@@ -57,13 +57,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 /* Per face, a program of the first half of the characters it draws. */
-static font_program **shared_programs(const layout_doc *pages, const fontset *fs, diag_list *d)
+static font_program **shared_programs(const page_list *pages, const fontset *fs, diag_list *d)
 {
     size_t nfaces = fontset_face_count(fs);
     uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
     size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
     font_program **shared = xcalloc(nfaces + 1, sizeof *shared);
-    layout_doc_face_cps(pages, nfaces, cps, ncps);
+    page_list_face_cps(pages, nfaces, cps, ncps);
     for (size_t f = 0; f < nfaces; f++) {
         if (ncps[f] / 2 > 0)
             font_program_make(fontset_face_path(fs, (int)f), fontset_face_index(fs, (int)f), cps[f], ncps[f] / 2,
@@ -77,7 +77,7 @@ static font_program **shared_programs(const layout_doc *pages, const fontset *fs
 
 static void write_pdf(const env *e, const document *doc, const layout *lay, bool with_shared, diag_list *d)
 {
-    layout_doc pages = {0};
+    page_list pages = {0};
     fuzz_pages(doc, lay, e->fs, NULL, d, &pages);
     font_program **shared = with_shared ? shared_programs(&pages, e->fs, d) : NULL;
     pdf_info info = {.title = field_value(&doc->meta, META_TITLE),
@@ -90,7 +90,7 @@ static void write_pdf(const env *e, const document *doc, const layout *lay, bool
     for (size_t f = 0; shared && f < fontset_face_count(e->fs); f++)
         font_program_free(shared[f]);
     free(shared);
-    layout_doc_free(&pages);
+    page_list_free(&pages);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

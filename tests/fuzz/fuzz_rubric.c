@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "model.h"
 #include "parse.h"
+#include "grade.h"
 #include "scores.h"
 #include "source.h"
 

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "model.h"
 #include "parse.h"
+#include "points.h"
 #include "source.h"
 #include "text.h"
 

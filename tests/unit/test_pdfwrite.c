@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "fontprog.h"
+#include "pdffontprog.h"
 #include "fonts.h"
 #include "page.h"
 #include "pdfwrite.h"
 #include "text.h"
-#include "tounicode.h"
+#include "pdftounicode.h"
 
 #define MAP FIXTURES "fonts/pdf-map.yaml"
 
@@ -51,15 +51,15 @@ static void add_text(page *p, const fontset *fs, font_role role, double size, do
     free(cps);
 }
 
-static void build_doc(layout_doc *doc, const fontset *fs)
+static void build_doc(page_list *doc, const fontset *fs)
 {
     memset(doc, 0, sizeof *doc);
-    page *p1 = layout_doc_add_page(doc);
+    page *p1 = page_list_add(doc);
     add_text(p1, fs, ROLE_XIAOBIAOSONG, 22, 100, 700, true, RED, "乐山市教科文卫体工会");
     page_add_line(p1, 79.4, 680, 515.9, 680, 1.0, RED);
     add_text(p1, fs, ROLE_FANGSONG, 16, 79.4, 640, false, BLACK, "各基层工会：现将二〇一二年目标考核细则印发给你们。");
     add_text(p1, fs, ROLE_SONG, 14, 280, 50, false, BLACK, "— 1 —");
-    page *p2 = layout_doc_add_page(doc);
+    page *p2 = page_list_add(doc);
     add_text(p2, fs, ROLE_HEI, 16, 79.4, 760, false, BLACK, "一、考核内容");
     add_text(p2, fs, ROLE_KAI, 16, 79.4, 730, false, BLACK, "（一）服务科学发展");
     page_add_line(p2, 79.4, 700, 515.9, 700, 0.75, BLACK);
@@ -144,10 +144,10 @@ static char *read_file(const char *path, size_t *len)
 
 static int write_doc(const fixture *fx, const pdf_info *info, const char *out, diag_list *d)
 {
-    layout_doc doc;
+    page_list doc;
     build_doc(&doc, fx->fs);
     int rc = pdf_write(&doc, fx->fs, NULL, info, out, d);
-    layout_doc_free(&doc);
+    page_list_free(&doc);
     if (rc != 0)
         diag_print(d, stderr);
     return rc;
@@ -295,10 +295,10 @@ static void test_missing_attachment(void **state)
     pdf_attachment atts[] = {{.path = "/nonexistent/细则.xlsx"}};
     pdf_info info = {.epoch = -1, .attachments = atts, .nattachments = 1};
     diag_list d = {0};
-    layout_doc doc;
+    page_list doc;
     build_doc(&doc, fx->fs);
     assert_int_equal(pdf_write(&doc, fx->fs, NULL, &info, out, &d), -1);
-    layout_doc_free(&doc);
+    page_list_free(&doc);
     assert_int_equal(d.len, 1);
     assert_string_equal(d.items[0].file, "/nonexistent/细则.xlsx");
     assert_non_null(strstr(d.items[0].message, "cannot attach"));
@@ -319,7 +319,7 @@ static int count_entries(const char *dir)
 static void test_unwritable_destination(void **state)
 {
     fixture *fx = *state;
-    layout_doc doc;
+    page_list doc;
     build_doc(&doc, fx->fs);
     diag_list d = {0};
     char *out = path_in(fx, "no-such-dir/out.pdf");
@@ -340,7 +340,7 @@ static void test_unwritable_destination(void **state)
     assert_int_equal(count_entries(fx->dir), before);
     diag_list_free(&d);
     free(out);
-    layout_doc_free(&doc);
+    page_list_free(&doc);
 }
 
 static void test_replaces_existing_file(void **state)
@@ -363,7 +363,7 @@ static void test_replaces_existing_file(void **state)
 
 /* Draws text with the fixture's faces and returns pdftotext's and
  * pdffonts' output, the two concatenated. */
-static char *write_and_read(const fixture *fx, const layout_doc *doc, const font_program *const *shared,
+static char *write_and_read(const fixture *fx, const page_list *doc, const font_program *const *shared,
                             const char *name)
 {
     char *out = path_in(fx, name);
@@ -394,14 +394,14 @@ static void test_same_postscript_name_both_embedded(void **state)
     /* In the map, song is zhongwen-only.ttf (a cut of gbsn00lp, so the same
      * PostScript name) then gbsn00lp: drawing 中 and 标 needs both, and each
      * subset gets a tag of its own. */
-    layout_doc doc = {0};
-    page *p = layout_doc_add_page(&doc);
+    page_list doc = {0};
+    page *p = page_list_add(&doc);
     add_text(p, fx->fs, ROLE_SONG, 14, 100, 100, false, BLACK, "中标");
     char *text = write_and_read(fx, &doc, NULL, "dup.pdf");
     assert_non_null(strstr(text, "中标"));
     assert_int_equal(count_lines_with(text, "+BousungEG-Light-GB"), 2);
     free(text);
-    layout_doc_free(&doc);
+    page_list_free(&doc);
 }
 
 /* Programs of the fixture's faces made for the characters of utf8 in role. */
@@ -409,12 +409,12 @@ static font_program **programs_for(const fixture *fx, font_role role, const char
 {
     size_t n, nfaces = fontset_face_count(fx->fs);
     uint32_t *cps = utf8_to_cps(utf8, &n);
-    layout_doc doc = {0};
-    page_add_text(layout_doc_add_page(&doc), fontset_face_for(fx->fs, role, cps[0]), 12, 0, 0, 0,
+    page_list doc = {0};
+    page_add_text(page_list_add(&doc), fontset_face_for(fx->fs, role, cps[0]), 12, 0, 0, 0,
                   false, BLACK, cps, n);
     uint32_t **per = xcalloc(nfaces, sizeof *per);
     size_t *nper = xcalloc(nfaces, sizeof *nper);
-    assert_int_equal(layout_doc_face_cps(&doc, nfaces, per, nper), 0);
+    assert_int_equal(page_list_face_cps(&doc, nfaces, per, nper), 0);
     font_program **fps = xcalloc(nfaces, sizeof *fps);
     diag_list d = {0};
     for (size_t f = 0; f < nfaces; f++) {
@@ -427,7 +427,7 @@ static font_program **programs_for(const fixture *fx, font_role role, const char
     free(per);
     free(nper);
     free(cps);
-    layout_doc_free(&doc);
+    page_list_free(&doc);
     return fps;
 }
 
@@ -444,8 +444,8 @@ static void test_shared_programs_serve_their_characters(void **state)
     /* A batch's form: the shared program holds 考核细则; a unit draws
      * 考核 and its own name. */
     font_program **form = programs_for(fx, ROLE_FANGSONG, "考核细则");
-    layout_doc doc = {0};
-    add_text(layout_doc_add_page(&doc), fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK,
+    page_list doc = {0};
+    add_text(page_list_add(&doc), fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK,
              "考核单位乐山一中考核");
     char *text = write_and_read(fx, &doc, (const font_program *const *)form, "unit.pdf");
     assert_non_null(strstr(text, "考核单位乐山一中考核"));
@@ -455,14 +455,14 @@ static void test_shared_programs_serve_their_characters(void **state)
     free(text);
 
     /* A document drawing none of the shared characters embeds none of them. */
-    layout_doc other = {0};
-    add_text(layout_doc_add_page(&other), fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK, "乐山");
+    page_list other = {0};
+    add_text(page_list_add(&other), fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK, "乐山");
     text = write_and_read(fx, &other, (const font_program *const *)form, "other.pdf");
     assert_int_equal(count_lines_with(text, "+UMingCN"), 1);
     assert_null(strstr(text, form[fontset_face_for(fx->fs, ROLE_FANGSONG, 0x8003)]->name));
     free(text);
-    layout_doc_free(&other);
-    layout_doc_free(&doc);
+    page_list_free(&other);
+    page_list_free(&doc);
     programs_free(fx, form);
 }
 
@@ -471,7 +471,7 @@ static void test_tounicode_cmap(void **state)
     (void)state;
     uint16_t cids[] = {1, 2, 3, 7, 0x10, 0x100, 0x101, 0x4E2D};
     uint32_t cps[] = {0x4E2D, 0x41, 0x42, 0x43, 0xFF, 0x100, 0x3007, 0x20};
-    char *cmap = tounicode_cmap(cids, cps, sizeof cps / sizeof *cps);
+    char *cmap = pdftounicode_cmap(cids, cps, sizeof cps / sizeof *cps);
     assert_non_null(strstr(cmap, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange"));
     assert_non_null(strstr(cmap, "8 beginbfchar\n<0001> <4E2D>\n<0002> <0041>\n<0003> <0042>\n"
                                  "<0007> <0043>\n<0010> <00FF>\n<0100> <0100>\n<0101> <3007>\n"
@@ -484,7 +484,7 @@ static void test_tounicode_cmap(void **state)
     /* Beyond the BMP the destination is a UTF-16 surrogate pair. */
     uint16_t rare_cid = 5;
     uint32_t rare_cp = 0x20BB7; /* 𠮷 */
-    cmap = tounicode_cmap(&rare_cid, &rare_cp, 1);
+    cmap = pdftounicode_cmap(&rare_cid, &rare_cp, 1);
     assert_non_null(strstr(cmap, "1 beginbfchar\n<0005> <D842DFB7>\nendbfchar"));
     free(cmap);
 
@@ -495,7 +495,7 @@ static void test_tounicode_cmap(void **state)
         codes[i] = (uint16_t)(3 + i);
         many[i] = 0x4E00 + 2 * (uint32_t)i;
     }
-    cmap = tounicode_cmap(codes, many, 150);
+    cmap = pdftounicode_cmap(codes, many, 150);
     assert_non_null(strstr(cmap, "100 beginbfchar\n<0003> <4E00>\n"));
     assert_non_null(strstr(cmap, "<0066> <4EC6>\nendbfchar\n50 beginbfchar\n<0067> <4EC8>\n"));
     assert_non_null(strstr(cmap, "<0098> <4F2A>\nendbfchar\nendcmap"));
@@ -505,7 +505,7 @@ static void test_tounicode_cmap(void **state)
 static void test_empty_document_refused(void **state)
 {
     fixture *fx = *state;
-    layout_doc doc = {0};
+    page_list doc = {0};
     char *out = path_in(fx, "empty.pdf");
     diag_list d = {0};
     assert_int_equal(pdf_write(&doc, fx->fs, NULL, NULL, out, &d), -1);

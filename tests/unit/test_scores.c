@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "parse.h"
+#include "grade.h"
 #include "scores.h"
 #include "text.h"
 

@@ -1,4 +1,4 @@
-#include "tounicode.h"
+#include "pdftounicode.h"
 
 #include "text.h"
 
@@ -13,7 +13,7 @@ static void put_utf16(strbuf *sb, uint32_t cp)
         sb_printf(sb, "%04X", (unsigned)units[i]);
 }
 
-char *tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n)
+char *pdftounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n)
 {
     strbuf sb = {0};
     sb_puts(&sb, "/CIDInit /ProcSet findresource begin\n"

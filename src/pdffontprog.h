@@ -1,4 +1,4 @@
-/* fontprog: one face cut down to the characters a document draws, made into
+/* pdffontprog: one face cut down to the characters a document draws, made into
  * the font program a PDF embeds, with the facts its font dictionaries need.
  *
  * The face is subset with HarfBuzz to exactly the given code points (glyph
@@ -18,8 +18,8 @@
  *     name: the same font and characters give the same name.
  * Knows HarfBuzz and zlib; nothing of PDF objects or libharu.
  */
-#ifndef GONGWEN_FONTPROG_H
-#define GONGWEN_FONTPROG_H
+#ifndef GONGWEN_PDFFONTPROG_H
+#define GONGWEN_PDFFONTPROG_H
 
 #include <stddef.h>
 #include <stdint.h>

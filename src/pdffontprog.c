@@ -1,4 +1,4 @@
-#include "fontprog.h"
+#include "pdffontprog.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 #include <zlib.h>
 
 #include "diag.h"
-#include "fontprog.h"
+#include "pdffontprog.h"
 #include "fonts.h"
 #include "text.h"
 
