@@ -86,7 +86,7 @@ static ranked_unit *rank(scored *units, size_t n)
     return r;
 }
 
-static int summary_pdf(const job *j, const ranked_unit *ranked, size_t n, const char *path, diag_list *d)
+static int summary_pdf(job *j, const ranked_unit *ranked, size_t n, const char *path, diag_list *d)
 {
     const unit *shape = shape_of(j);
     document *doc = summary_document(j->doc, shape, ranked, n);

@@ -12,12 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "coverage.h"
+#include "compose.h"
 #include "fileio.h"
 #include "notice.h"
 #include "parse.h"
 #include "pdfwrite.h"
-#include "attachment.h"
+#include "scored.h"
 #include "text.h"
 
 /* The layout named in the front matter: --layouts DIR, ./layouts, the
@@ -85,20 +85,21 @@ static char *scored_keywords(const attachment *a, const scoresheet *sheet)
                      sheet->date ? sheet->date : "");
 }
 
-static void typeset(const job *j, const document *doc, const layout *lay, const grades *g,
-                    page_list *pages, diag_list *d)
+/* Typesets doc whole (its notice copied from notice when given) into pages;
+ * every character without a font is an error at its line. */
+static int typeset(job *j, const document *doc, const layout *lay, const page_list *notice, page_list *pages,
+                   diag_list *d)
 {
-    if (document_has_notice(doc))
-        notice_typeset(doc, lay, j->fs, pages, d);
-    attachments_typeset(doc, lay, j->fs, g, pages);
-    page_numbers_add(pages, &lay->notice, j->fs);
+    size_t errors = diag_count(d, DIAG_ERROR);
+    j->sh.nmisses = 0;
+    compose_document(doc, lay, &j->sh, notice, pages, d);
+    int rc = shaper_report(&j->sh, d);
+    return rc == 0 && diag_count(d, DIAG_ERROR) == errors ? 0 : -1;
 }
 
-static int typeset_and_write(const job *j, const document *doc, const layout *lay, const grades *g,
-                             const scoresheet *sheet, const char *output, diag_list *d)
+static int write_pages(const job *j, const page_list *pages, const document *doc, const grades *g,
+                       const scoresheet *sheet, bool shared_fonts, const char *output, diag_list *d)
 {
-    page_list pages = {0};
-    typeset(j, doc, lay, g, &pages, d);
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
@@ -123,39 +124,69 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
         .icc = (const unsigned char *)j->icc,
         .icc_len = j->icc_len,
     };
-    /* The rubric's own documents draw the form's characters; the 汇总表 does not. */
-    const font_program *const *shared = doc == j->doc ? (const font_program *const *)j->form_fonts : NULL;
-    int rc = pdf_write(&pages, j->fs, shared, &info, output, d);
+    const font_program *const *shared = shared_fonts ? (const font_program *const *)j->form_fonts : NULL;
+    int rc = pdf_write(pages, j->fs, shared, &info, output, d);
     free(keywords);
-    page_list_free(&pages);
     return rc;
 }
-/* The blank form's characters, per face, made into font programs once: the
- * form and every unit's scored PDF draw them all, and a unit adds only its
- * name, scores and dates, which pdf_write subsets per document.  So a batch
- * subsets and compresses each face once, not once per unit. */
+
+/* Adds to each face's code points those of text its role would draw. */
+static void add_role_text(const fontset *fs, font_role role, const char *text, uint32_t **cps, size_t *ncps)
+{
+    size_t n;
+    uint32_t *add = utf8_to_cps(text, &n);
+    for (size_t i = 0; i < n; i++) {
+        int f = fontset_face_for(fs, role, add[i]);
+        if (f < 0)
+            continue;
+        cps[f] = xrealloc(cps[f], (ncps[f] + 1) * sizeof *cps[f]);
+        cps[f][ncps[f]++] = add[i];
+    }
+    free(add);
+}
+
+/* The blank form's characters, per face, made into font programs once, with
+ * the characters every scored copy adds (digits, the sums' words): every
+ * unit's scored PDF draws from them, and adds only its own name and
+ * remarks, which pdf_write subsets per document.  So a batch subsets and
+ * compresses each face once, not once per unit.  Made on the first scored
+ * copy: the form itself embeds exactly what it draws. */
 static int make_form_fonts(job *j, diag_list *d)
 {
+    if (j->form_fonts)
+        return 0;
     size_t nfaces = fontset_face_count(j->fs);
     j->form_fonts = xcalloc(nfaces + 1, sizeof *j->form_fonts);
     uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
     size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
-    /* Its warnings come again when a document is written. */
-    diag_list scratch = {0};
-    page_list pages = {0};
-    typeset(j, j->doc, j->lay, NULL, &pages, &scratch);
-    int rc = page_list_face_cps(&pages, nfaces, cps, ncps);
-    for (size_t f = 0; f < nfaces && rc == 0; f++)
+    int rc = page_list_face_cps(&j->form, nfaces, cps, ncps);
+    add_role_text(j->fs, j->lay->table.cell.role, SCORED_COMMON_TEXT, cps, ncps);
+    add_role_text(j->fs, j->lay->table.unit_line.role, SCORED_COMMON_TEXT, cps, ncps);
+    for (size_t f = 0; f < nfaces && rc == 0; f++) {
+        ncps[f] = cps_sort_unique(cps[f], ncps[f]);
         if (ncps[f] > 0)
             rc = font_program_make(fontset_face_path(j->fs, (int)f), fontset_face_index(j->fs, (int)f),
                                    cps[f], ncps[f], &j->form_fonts[f], d);
+    }
     for (size_t f = 0; f < nfaces; f++)
         free(cps[f]);
     free(cps);
     free(ncps);
-    page_list_free(&pages);
-    diag_list_free(&scratch);
     return rc;
+}
+
+/* The notice once, and the form around it. */
+static int typeset_form(job *j, diag_list *d)
+{
+    if (document_has_notice(j->doc)) {
+        size_t errors = diag_count(d, DIAG_ERROR);
+        j->sh.nmisses = 0;
+        compose_learn_names(&j->sh, j->doc);
+        notice_typeset(j->doc, j->lay, &j->sh, &j->notice, d);
+        if (shaper_report(&j->sh, d) < 0 || diag_count(d, DIAG_ERROR) > errors)
+            return -1;
+    }
+    return typeset(j, j->doc, j->lay, document_has_notice(j->doc) ? &j->notice : NULL, &j->form, d);
 }
 
 int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
@@ -170,19 +201,24 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
                                       "installed; name one with --fontmap");
     if (rc == 0)
         rc = fontset_load(fontmap, &j->fs, d);
-    if (rc == 0)
-        rc = coverage_check_document(j->doc, j->lay, j->fs, d);
     if (rc == 0 && file_read(opt->env->srgb_profile, 1 << 20, &j->icc, &j->icc_len, d) != 0)
         rc = diag_error(d, opt->env->srgb_profile, 0, "the sRGB colour profile PDF/A needs is missing "
                                             "(Debian package icc-profiles-free)");
-    if (rc == 0)
-        rc = make_form_fonts(j, d);
+    if (rc == 0) {
+        shaper_init(&j->sh, j->fs);
+        j->shaping = true;
+        rc = typeset_form(j, d);
+    }
     free(fontmap);
     return rc;
 }
 
 void job_close(job *j)
 {
+    if (j->shaping)
+        shaper_free(&j->sh);
+    page_list_free(&j->notice);
+    page_list_free(&j->form);
     for (size_t f = 0; j->form_fonts && f < fontset_face_count(j->fs); f++)
         font_program_free(j->form_fonts[f]);
     free(j->form_fonts);
@@ -195,7 +231,7 @@ void job_close(job *j)
 
 int job_write_form(const job *j, const char *output, diag_list *d)
 {
-    return typeset_and_write(j, j->doc, j->lay, NULL, NULL, output, d);
+    return write_pages(j, &j->form, j->doc, NULL, NULL, false, output, d);
 }
 
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
@@ -212,27 +248,40 @@ static void result_fill(unit_result *res, const scoresheet *sheet, const grades 
     res->vetoed = g->vetoed;
 }
 
-int job_write_scored(const job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
+int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
 {
     scoresheet *sheet = NULL;
     grades g = {0};
-    int rc = scoresheet_load(scores_path, &sheet, d);
+    document *copy = NULL;
+    page_list pages = {0};
+    int rc = make_form_fonts(j, d);
+    if (rc == 0)
+        rc = scoresheet_load(scores_path, &sheet, d);
     if (rc == 0)
         rc = grades_compute(j->doc, sheet, &g, d);
+    if (rc == 0) {
+        copy = scored_document(j->doc, &g, sheet, j->lay->table.scored_label);
+        rc = typeset(j, copy, j->lay, document_has_notice(j->doc) ? &j->notice : NULL, &pages, d);
+    }
     if (rc == 0)
-        rc = coverage_check_scores(sheet, j->lay, j->fs, d);
-    if (rc == 0)
-        rc = typeset_and_write(j, j->doc, j->lay, &g, sheet, output, d);
+        rc = write_pages(j, &pages, j->doc, &g, sheet, true, output, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
+    page_list_free(&pages);
+    document_free(copy);
     grades_free(&g);
     scoresheet_free(sheet);
     return rc;
 }
 
-int job_write_document(const job *j, const document *doc, const layout *lay, const char *output, diag_list *d)
+int job_write_document(job *j, const document *doc, const layout *lay, const char *output, diag_list *d)
 {
-    return typeset_and_write(j, doc, lay, NULL, NULL, output, d);
+    page_list pages = {0};
+    int rc = typeset(j, doc, lay, NULL, &pages, d);
+    if (rc == 0)
+        rc = write_pages(j, &pages, doc, NULL, NULL, false, output, d);
+    page_list_free(&pages);
+    return rc;
 }
 
 void unit_result_free(unit_result *res)

@@ -6,20 +6,26 @@
 
 #include "app.h"
 #include "check.h"
-#include "pdffontprog.h"
 #include "fonts.h"
 #include "layout.h"
 #include "model.h"
+#include "page.h"
+#include "pdffontprog.h"
 #include "scores.h"
+#include "typeset.h"
 
 typedef struct job {
     const app_env *env;
     document *doc;
     layout *lay;
     fontset *fs;
+    shaper sh;           /* every document of the job is shaped in it */
+    bool shaping;        /* sh is initialised */
+    page_list notice;    /* the notice's pages, typeset once: the form's and every scored copy's */
+    page_list form;      /* the blank form, typeset once */
     char *icc;           /* the sRGB profile for the PDF/A output intent */
-    font_program **form_fonts; /* per face: the blank form's characters, or NULL */
     size_t icc_len;
+    font_program **form_fonts; /* per face: the form's characters and the scored copies' common ones, or NULL */
 } job;
 
 /* What a batch keeps of each unit it scored, for the summary. */
@@ -44,10 +50,9 @@ void job_close(job *j);
 /* The blank form. */
 int job_write_form(const job *j, const char *output, diag_list *d);
 /* One unit's scores file checked and typeset; res (may be NULL) gets its sums. */
-int job_write_scored(const job *j, const char *scores_path, const char *output, unit_result *res,
-                     diag_list *d);
+int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d);
 void unit_result_free(unit_result *res);
 /* Any rubric-shaped document (the 汇总表) typeset with the job's fonts. */
-int job_write_document(const job *j, const document *doc, const layout *lay, const char *output, diag_list *d);
+int job_write_document(job *j, const document *doc, const layout *lay, const char *output, diag_list *d);
 
 #endif

@@ -8,8 +8,15 @@
  *
  * Points are exact: hundredths of a point in an int64, so 0.5-point steps and
  * percentages of them never drift.  POINTS_NONE marks "not stated".
- * Every node keeps the 1-based source line it came from, for diagnostics.
+ * Every node keeps the 1-based source line it came from, for diagnostics,
+ * and, where the text may come from another file than the rubric (a scored
+ * copy's 自评分 and 单位 come from the scores file), that file.
  * The document owns everything below it; document_free releases it all.
+ *
+ * A scored copy is a document like any other (scored.h): the rubric's table
+ * of the unit, each item carrying its 自评分 and 说明 as fields, the unit its
+ * total row and the summary under its table.  Nothing that typesets a table
+ * knows about scores.
  */
 #ifndef GONGWEN_MODEL_H
 #define GONGWEN_MODEL_H
@@ -26,6 +33,7 @@ typedef int64_t points;
 typedef struct field {
     char *name;
     char *value;
+    char *file;          /* where it was written; NULL: the document's own file */
     int line;
 } field;
 
@@ -68,7 +76,9 @@ typedef struct category {
 
 typedef struct unit {
     char *name;          /* "株洲市公安系统工会", or NULL for a rubric with no units */
-    field_list fields;   /* per-unit overrides such as 表头 */
+    char *name_file;     /* where the name was written; NULL: the document's file, at line */
+    field_list fields;   /* per-unit overrides such as 表头, and FIELD_AFTER_TABLE */
+    field_list totals;   /* the total row's cells, by the field their column shows */
     category *cats;
     size_t len, cap;
     int line;
@@ -115,13 +125,31 @@ typedef struct document {
 #define META_PRINT_DATE  "印发日期"
 #define META_TOTAL       "总分"
 
+/* Fields the table's filled-in columns show: a unit's 自评分 and remark on
+ * an item, and the unit's total in its totals.  Blank on a form. */
+#define FIELD_SCORE       "自评分"
+#define FIELD_REMARK      "说明"
+/* A unit's paragraph printed under its table: a scored copy's sums. */
+#define FIELD_AFTER_TABLE "表后说明"
+/* Who filled the unit's form and when: a scored copy's 评分人 and 评分日期,
+ * for a layout's header line. */
+#define FIELD_FILLED_BY   "填表人"
+#define FIELD_FILLED_ON   "填表日期"
+
+/* Front-matter keys that take a list (one field per entry, in order). */
+bool meta_key_takes_list(const char *key);
+
 const field *field_find(const field_list *fl, const char *name);
 const char *field_value(const field_list *fl, const char *name); /* NULL if absent */
 void field_add(field_list *fl, const char *name, const char *value, int line);
+/* The same, written in file (NULL: the document's). */
+void field_add_from(field_list *fl, const char *name, const char *value, const char *file, int line);
+void field_list_copy(field_list *dst, const field_list *src);
 void field_list_free(field_list *fl);
 
 /* A field looked up on the item, then its unit, then its attachment. */
 const char *item_field(const item *it, const unit *u, const attachment *a, const char *name);
+const field *item_field_find(const item *it, const unit *u, const attachment *a, const char *name);
 
 /* What a summary breaks a unit's total into: its categories, or, when it has
  * only one (a Zhuzhou table: one category of four items), that category's
@@ -129,6 +157,11 @@ const char *item_field(const item *it, const unit *u, const attachment *a, const
 bool unit_parts_are_items(const unit *u);
 size_t unit_part_count(const unit *u);
 const char *unit_part_name(const unit *u, size_t k);
+
+/* Deep copies, for documents derived from a rubric (scored copies, 汇总表). */
+void item_copy(item *dst, const item *src);
+void category_copy(category *dst, const category *src);
+void unit_copy(unit *dst, const unit *src);
 
 /* True when the notice part exists: a title or body text before the attachments. */
 int document_has_notice(const document *doc);

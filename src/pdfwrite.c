@@ -221,7 +221,10 @@ static int draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
         HPDF_Page_SetTextRenderingMode(pg, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
         pn->bold = o->bold;
     }
-    HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+    if (o->rotated) /* a landscape page's text: a quarter turn counter-clockwise */
+        HPDF_Page_SetTextMatrix(pg, 0, 1, -1, 0, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+    else
+        HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
     int rc = check(w, "drawing text") == 0 ? show_glyphs(w, pg, o) : -1;
     HPDF_Page_EndText(pg);
     return rc;

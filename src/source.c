@@ -93,6 +93,21 @@ static int is_fence(const char *s, const char *end, const char *fence)
     return n == 3 && memcmp(s, fence, 3) == 0;
 }
 
+/* A list (附件说明 of several attachments) is one field per entry, in order,
+ * each at its own line. */
+static int meta_list(const char *key, const ynode *list, document *doc, diag_list *d)
+{
+    for (size_t k = 0; k < list->len; k++) {
+        const ynode *e = list->kids[k];
+        if (e->kind != Y_SCALAR || e->text[0] == '\0')
+            return diag_error(d, doc->path, e->line, "'%s': each entry of the list must be a value on its line",
+                              key);
+    }
+    for (size_t k = 0; k < list->len; k++)
+        field_add(&doc->meta, key, list->kids[k]->text, list->kids[k]->line);
+    return 0;
+}
+
 static int meta_from_tree(const ynode *root, document *doc, diag_list *d)
 {
     if (root->kind != Y_MAP)
@@ -101,6 +116,11 @@ static int meta_from_tree(const ynode *root, document *doc, diag_list *d)
     int rc = 0;
     for (size_t i = 0; i < root->len; i++) {
         const ynode *v = root->kids[i];
+        if (v->kind == Y_LIST && meta_key_takes_list(root->keys[i])) {
+            if (meta_list(root->keys[i], v, doc, d) < 0)
+                rc = -1;
+            continue;
+        }
         if (v->kind != Y_SCALAR) {
             rc = diag_error(d, doc->path, root->key_lines[i],
                             "'%s' must be a single value on its line", root->keys[i]);

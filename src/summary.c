@@ -74,7 +74,10 @@ layout *summary_layout(const layout *rubric, const unit *shape)
     l->table = rubric->table;
     l->table.total_label = NULL;
     l->table.header.size_pt = l->table.cell.size_pt; /* many narrow columns */
-    l->table.unit_prefix = xstrdup("");
+    l->table.header_labels = NULL;
+    l->table.nheader_labels = 0;
+    l->table.lines_after_table = 0;
+    l->table.scored_label = xstrdup(rubric->table.scored_label);
     size_t nparts = unit_part_count(shape);
     l->table.ncolumns = nparts + 3;
     l->table.columns = xcalloc(l->table.ncolumns, sizeof *l->table.columns);
