@@ -10,6 +10,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "coverage.h"
@@ -94,8 +95,15 @@ static void typeset(const job *j, const document *doc, const layout *lay, const 
     page_numbers_add(pages, &lay->notice, j->fs);
 }
 
+/* The bare name a file is embedded under. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 static int typeset_and_write(const job *j, const document *doc, const layout *lay, const grades *g,
-                             const scoresheet *sheet, const char *output, diag_list *d)
+                             const scoresheet *sheet, const char *output, file_set *set, diag_list *d)
 {
     page_list pages = {0};
     typeset(j, doc, lay, g, &pages, d);
@@ -104,8 +112,10 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
     pdf_attachment sources[] = {
-        {.path = doc->path, .mime = "text/markdown", .relationship = "Source"},
-        {.path = sheet ? sheet->path : NULL, .mime = "application/yaml", .relationship = "Data"},
+        {.name = base_name(doc->path), .data = doc->source, .len = doc->source_len, .mime = "text/markdown",
+         .relationship = "Source"},
+        {.name = sheet ? base_name(sheet->path) : NULL, .data = sheet ? sheet->source : NULL,
+         .len = sheet ? sheet->source_len : 0, .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
@@ -125,7 +135,8 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
     };
     /* The rubric's own documents draw the form's characters; the 汇总表 does not. */
     const font_program *const *shared = doc == j->doc ? (const font_program *const *)j->form_fonts : NULL;
-    int rc = pdf_write(&pages, j->fs, shared, &info, output, d);
+    int rc = set ? pdf_stage(&pages, j->fs, shared, &info, output, set, d)
+                 : pdf_write(&pages, j->fs, shared, &info, output, d);
     free(keywords);
     page_list_free(&pages);
     return rc;
@@ -177,7 +188,7 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
                                             "(Debian package icc-profiles-free)");
     if (rc == 0)
         rc = make_form_fonts(j, d);
-    free(fontmap);
+    j->fontmap = fontmap;
     return rc;
 }
 
@@ -187,20 +198,49 @@ void job_close(job *j)
         font_program_free(j->form_fonts[f]);
     free(j->form_fonts);
     free(j->icc);
+    free(j->fontmap);
     fontset_free(j->fs);
     layout_free(j->lay);
     document_free(j->doc);
     memset(j, 0, sizeof *j);
 }
 
+/* Whether a and b name one existing file. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return a && b && stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+int job_check_output(const job *j, const char *output, const char *scores_path, const char *what, diag_list *d)
+{
+    struct { const char *path, *role; } inputs[] = {
+        {j->doc->path, "the rubric"}, {scores_path, "the scores file"}, {j->lay->path, "its layout"},
+        {j->fontmap, "the font map"}, {j->env->srgb_profile, "the colour profile"},
+    };
+    const char *role = NULL;
+    for (size_t i = 0; !role && i < sizeof inputs / sizeof *inputs; i++)
+        if (same_file(output, inputs[i].path))
+            role = inputs[i].role;
+    for (size_t f = 0; !role && f < fontset_face_count(j->fs); f++)
+        if (same_file(output, fontset_face_path(j->fs, (int)f)))
+            role = "a font";
+    /* Writing it would replace a file the clerk or the installation needs. */
+    return role ? diag_error(d, output, 0, "cannot write %s: it is the input (%s); name another file with -o",
+                             what, role) : 0;
+}
+
 int job_write_form(const job *j, const char *output, diag_list *d)
 {
-    return typeset_and_write(j, j->doc, j->lay, NULL, NULL, output, d);
+    if (job_check_output(j, output, NULL, "PDF", d) != 0)
+        return -1;
+    return typeset_and_write(j, j->doc, j->lay, NULL, NULL, output, NULL, d);
 }
 
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
 {
     res->unit = xstrdup(sheet->unit);
+    res->table = g->unit;
     res->nparts = unit_part_count(g->unit);
     res->parts = xcalloc(res->nparts + 1, sizeof *res->parts);
     for (size_t k = 0; k < res->nparts; k++) {
@@ -212,17 +252,39 @@ static void result_fill(unit_result *res, const scoresheet *sheet, const grades 
     res->vetoed = g->vetoed;
 }
 
+/* A scores file's name goes into the PDF (the attachment's name) and the
+ * 汇总表 as text: a name saved in another encoding (GBK, by an old Chinese
+ * Windows) would put invalid UTF-8 there, one with a control character
+ * what a PDF/A file cannot carry. */
+static int check_file_name(const char *path, diag_list *d)
+{
+    const char *name = base_name(path);
+    size_t n = strlen(name), bad = utf8_invalid_at(name, n);
+    uint32_t cp;
+    if (bad != (size_t)-1)
+        return diag_error(d, path, 0, "the file's name is not UTF-8 (byte 0x%02X); rename the file",
+                          (unsigned char)name[bad]);
+    if (control_at(name, n, &cp) != (size_t)-1)
+        return diag_error(d, path, 0, "the file's name holds a control character (U+%04X); rename the file",
+                          (unsigned)cp);
+    return 0;
+}
+
 int job_write_scored(const job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
 {
     scoresheet *sheet = NULL;
     grades g = {0};
-    int rc = scoresheet_load(scores_path, &sheet, d);
+    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    if (rc == 0)
+        rc = check_file_name(scores_path, d);
+    if (rc == 0)
+        rc = scoresheet_load(scores_path, &sheet, d);
     if (rc == 0)
         rc = grades_compute(j->doc, sheet, &g, d);
     if (rc == 0)
         rc = coverage_check_scores(sheet, j->lay, j->fs, d);
     if (rc == 0)
-        rc = typeset_and_write(j, j->doc, j->lay, &g, sheet, output, d);
+        rc = typeset_and_write(j, j->doc, j->lay, &g, sheet, output, NULL, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
     grades_free(&g);
@@ -230,9 +292,12 @@ int job_write_scored(const job *j, const char *scores_path, const char *output, 
     return rc;
 }
 
-int job_write_document(const job *j, const document *doc, const layout *lay, const char *output, diag_list *d)
+int job_stage_document(const job *j, const document *doc, const layout *lay, const char *output, file_set *set,
+                       diag_list *d)
 {
-    return typeset_and_write(j, doc, lay, NULL, NULL, output, d);
+    if (job_check_output(j, output, NULL, "PDF", d) != 0)
+        return -1;
+    return typeset_and_write(j, doc, lay, NULL, NULL, output, set, d);
 }
 
 void unit_result_free(unit_result *res)
