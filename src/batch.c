@@ -120,32 +120,40 @@ static int list_inputs(const char *dir, const char *outdir, input_list *l, diag_
     return 0;
 }
 
+/* Stems in either letter case, then folder order: inputs whose PDFs would
+ * be one file come together, the first in the folder first. */
+static int by_stem(const void *a, const void *b)
+{
+    const input *x = *(const input *const *)a, *y = *(const input *const *)b;
+    int c = strcasecmp(x->stem, y->stem);
+    return c ? c : (x > y) - (x < y);
+}
+
 /* Two inputs whose PDFs would be one file, or one whose PDF would be the
  * summary's: reported, naming both, before anything is written. */
 static int check_pdf_names(const input_list *l, diag_list *d)
 {
     int rc = 0;
+    const input **sorted = xcalloc(l->len + 1, sizeof *sorted);
+    for (size_t i = 0; i < l->len; i++)
+        sorted[i] = &l->items[i];
+    qsort(sorted, l->len, sizeof *sorted, by_stem);
+    const input *first = NULL; /* of the run of inputs with one PDF name */
     for (size_t i = 0; i < l->len; i++) {
-        const input *in = &l->items[i];
-        if (strcmp(in->stem, SUMMARY_STEM) == 0) {
+        const input *in = sorted[i];
+        if (!first || strcasecmp(first->stem, in->stem) != 0)
+            first = in;
+        if (strcmp(in->stem, SUMMARY_STEM) == 0)
             rc = diag_error(d, in->path, 0, "its PDF would be %s, the summary's name; rename the file", SUMMARY_PDF);
-            continue;
-        }
-        for (size_t k = 0; k < i; k++) {
-            const input *other = &l->items[k];
-            if (strcmp(in->stem, other->stem) == 0) {
-                rc = diag_error(d, in->path, 0, "it and %s would both be written as %s.pdf; rename one of them",
-                                other->path, in->stem);
-                break;
-            }
-            if (strcasecmp(in->stem, other->stem) == 0) {
-                rc = diag_error(d, in->path, 0, "it and %s would be written as %s.pdf and %s.pdf, one file on "
-                                "disks that ignore letter case (Windows, USB sticks); rename one of them",
-                                other->path, in->stem, other->stem);
-                break;
-            }
-        }
+        else if (in != first && strcmp(in->stem, first->stem) == 0)
+            rc = diag_error(d, in->path, 0, "it and %s would both be written as %s.pdf; rename one of them",
+                            first->path, in->stem);
+        else if (in != first)
+            rc = diag_error(d, in->path, 0, "it and %s would be written as %s.pdf and %s.pdf, one file on "
+                            "disks that ignore letter case (Windows, USB sticks); rename one of them",
+                            first->path, in->stem, first->stem);
     }
+    free(sorted);
     return rc;
 }
 
@@ -403,10 +411,13 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
         const input *in = &inputs.items[i];
         if (tty)
             show_progress(out, i, n, in->name);
-        if (check_regular(in, d) == 0 && job_write_scored(&j, in->path, in->pdf, &units[done].res, d) == 0) {
+        /* A PDF name that is an input's is refused, and that file kept. */
+        bool writable = job_check_output(&j, in->pdf, in->path, "PDF", d) == 0;
+        if (writable && check_regular(in, d) == 0 &&
+            job_write_scored(&j, in->path, in->pdf, &units[done].res, d) == 0) {
             align_parts(&units[done].res, shape_of(&j), in->path, d);
             units[done++].file = in->name;
-        } else {
+        } else if (writable) {
             failed[nfailed++] = in->pdf;
         }
     }

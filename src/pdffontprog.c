@@ -168,8 +168,9 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     hb_blob_t *file = hb_blob_create_from_file_or_fail(path);
     if (!file) {
         int err = file_map_error(path);
-        return diag_error(d, path, 0, err == ENOMEM ? "out of memory: cannot read this font" : "cannot read the font "
-                          "file: %s", strerror(err ? err : EIO));
+        if (err == ENOMEM)
+            return diag_error(d, path, 0, "out of memory: cannot read this font");
+        return diag_error(d, path, 0, "cannot read the font file: %s", strerror(err ? err : EIO));
     }
     hb_face_t *face = hb_face_create(file, (unsigned)index);
     hb_blob_destroy(file);
@@ -184,7 +185,7 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     hb_face_t *sub = n <= FONT_PROGRAM_MAX ? subset(fp, face, &why) : NULL;
     bool ok = sub && read_metrics(fp, sub);
     if (sub && !ok)
-        why = "the subset has no glyphs or no head table";
+        why = memory_runs_short(face_bytes(face)) ? OUT_OF_MEMORY : "the subset has no glyphs or no head table";
     if (ok) {
         hb_blob_t *blob = hb_face_reference_blob(sub);
         ok = deflate_program(fp, blob, &why);
@@ -196,8 +197,9 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     hb_face_destroy(face);
     if (!ok) {
         font_program_free(fp);
-        return strcmp(why, OUT_OF_MEMORY) == 0 ? diag_error(d, path, 0, "out of memory while subsetting face %d", index)
-                                               : diag_error(d, path, 0, "cannot subset face %d with HarfBuzz: %s", index, why);
+        if (strcmp(why, OUT_OF_MEMORY) == 0)
+            return diag_error(d, path, 0, "out of memory while subsetting face %d", index);
+        return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz: %s", index, why);
     }
     *out = fp;
     return 0;

@@ -390,6 +390,17 @@ expect_exit 1 "batch: 汇总表.pdf cannot be written" "$GW" batch rubrics/lesha
 expect_grep "batch: why the 汇总表 failed" "$T/err" "汇总表.pdf: error: cannot write PDF: it exists and is not a regular file"
 expect_same "batch: the earlier 汇总表.csv is kept" "$T/one-out/汇总表.csv" "earlier"
 
+# A unit's PDF named like an input (here the rubric, u.pdf) is refused, and
+# the input neither replaced nor removed with the failed unit's PDF.
+mkdir "$T/inbatch" "$T/inbatch/s"
+cp tests/bad/good.md "$T/inbatch/u.pdf"
+cp tests/bad/good.yaml "$T/inbatch/s/u.yaml"
+cp tests/bad/good.yaml "$T/inbatch/s/v.yaml"
+expect_exit 1 "batch: a unit's PDF would be the rubric" sh -c 'cd "$1" && "$2" batch --layouts "$3/layouts" \
+    --fontmap "$3/fonts/fontmap.yaml" u.pdf s -o .' _ "$T/inbatch" "$GW" "$(pwd)"
+expect_grep "batch: the unit whose PDF is the rubric" "$T/err" "u.pdf: error: cannot write PDF: it is the input (the rubric)"
+if cmp -s "$T/inbatch/u.pdf" tests/bad/good.md && [ -s "$T/inbatch/v.pdf" ]; then ok; else bad "batch: the rubric u.pdf was not kept"; fi
+
 # Unit names from member units that start like a spreadsheet formula are
 # written to the CSV as text (a leading ', quoted), as spreadsheets take it.
 mkdir "$T/formula"
