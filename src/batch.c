@@ -239,7 +239,7 @@ static char *part_key(const unit *u, size_t k)
     for (const char *s = name; *s;) {
         size_t skip = inline_points_length(s);
         if (!skip)
-            skip = *s == ' ' || *s == '\t' ? 1 : starts_with(s, "\u3000") ? 3 : 0;
+            skip = *s == ' ' || *s == '\t' ? 1 : starts_with(s, "\xE3\x80\x80") ? 3 : 0; /* U+3000 */
         if (skip)
             s += skip;
         else
