@@ -75,7 +75,7 @@ sanitize: deps $(UNIT_BIN_SAN) $(S)/gongwen
 	@$(SAN_ENV) sh tests/e2e.sh $(S)/gongwen
 
 test check: deps
-	@$(MAKE) --no-print-directory unit e2e bad concurrent fuzz-regress sanitize bad-sanitize fuzz-regress-sanitize
+	@$(MAKE) --no-print-directory unit e2e bad concurrent signals lowmem fuzz-regress sanitize bad-sanitize fuzz-regress-sanitize
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so building must happen in a make started after the install.

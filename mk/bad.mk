@@ -7,8 +7,13 @@
 #   make valgrind       the unit tests, tests/e2e.sh and tests/bad.sh with every
 #                       program run under valgrind (memcheck, definite leaks
 #                       are errors)
+#   make signals        batches ended by SIGTERM, SIGINT, SIGHUP and SIGKILL
+#                       leave no temporary file behind (tests/signals.sh)
+#   make lowmem         runs short of memory say so, and blame no font
+#                       (tests/lowmem.sh; not sanitized: ASan cannot start
+#                       under an address-space limit)
 
-.PHONY: bad bad-sanitize valgrind
+.PHONY: bad bad-sanitize valgrind signals lowmem
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --vgdb=no
 
@@ -17,6 +22,12 @@ bad: deps $(B)/gongwen
 
 bad-sanitize: deps $(S)/gongwen
 	@$(SAN_ENV) sh tests/bad.sh $(S)/gongwen
+
+signals: deps $(B)/gongwen
+	@sh tests/signals.sh $(B)/gongwen
+
+lowmem: deps $(B)/gongwen
+	@sh tests/lowmem.sh $(B)/gongwen
 
 # Each program is replaced, for the suites, by a script of the same name that
 # runs it under valgrind, so the suites need not know.

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -44,6 +45,10 @@ static char *data_dir(void)
     return xstrdup(GONGWEN_DATADIR);
 }
 
+/* The last second a PDF date can name: 9999-12-31T23:59:59Z (its year has
+ * four digits). */
+#define EPOCH_MAX 253402300799LL
+
 /* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
  * give the same bytes. */
 static long long source_date_epoch(diag_list *d)
@@ -52,9 +57,15 @@ static long long source_date_epoch(diag_list *d)
     if (!s || !*s)
         return -1;
     char *end;
+    errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || v < 0) {
+    if (*end || end == s || v < 0) {
         diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+        return -1;
+    }
+    if (errno == ERANGE || v > EPOCH_MAX) {
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is past 9999-12-31, the last date a PDF can carry "
+                     "(%lld); ignored", s, EPOCH_MAX);
         return -1;
     }
     return v;
@@ -111,30 +122,22 @@ static char *default_output(const char *rubric)
     return out;
 }
 
-/* Whether a and b name one existing file. */
-static bool same_file(const char *a, const char *b)
-{
-    struct stat x, y;
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
-
 /* build and score: rubric (and scores) to PDF.  Nothing is written unless
  * every check passed. */
 static int produce(const app_options *opt, const char *path, const char *scores_path, diag_list *d, FILE *out)
 {
     job j = {0};
     char *output = opt->output ? xstrdup(opt->output) : default_output(scores_path ? scores_path : path);
-    /* -o repeating an input's name would replace the clerk's source with the PDF. */
-    int rc = same_file(output, path) || (scores_path && same_file(output, scores_path))
-                 ? diag_error(d, output, 0, "cannot write PDF: it is the input; name another file with -o")
-                 : job_open(opt, path, &j, d);
+    int rc = job_open(opt, path, &j, d);
     /* The default folder is made when it is missing, as batch makes its own,
      * and removed again if the PDF could not be written into it.  One
      * already there (another run may just have made it) is fine; any other
      * failure is reported when the PDF cannot be written into it. */
     bool made = rc == 0 && !opt->output && mkdir("out", 0777) == 0;
-    if (rc == 0)
+    if (rc == 0) {
+        file_sweep_leftovers_of(output);
         rc = scores_path ? job_write_scored(&j, scores_path, output, NULL, d) : job_write_form(&j, output, d);
+    }
     if (rc != 0 && made)
         (void)rmdir("out");
     if (rc == 0)

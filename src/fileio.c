@@ -1,9 +1,14 @@
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,38 +52,217 @@ int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
-int file_replace(const char *path, const void *data, size_t len, const char *what, diag_list *d)
+/* ---- file sets --------------------------------------------------------- */
+
+#define TEMP_PREFIX ".gongwen-"
+
+static file_out *set_add(file_set *s, const char *path)
 {
-    /* The rename would put a regular file in place of a folder, a pipe or a
-     * device (-o /dev/null as root), not write into it. */
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return diag_error(d, path, 0, "cannot write %s: it exists and is not a regular file", what);
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int rc = diag_error(d, path, 0, "cannot write %s: %s", what, strerror(errno));
-        free(tmp);
-        return rc;
+    GROW(s->items, s->len, s->cap);
+    file_out *f = memset(&s->items[s->len++], 0, sizeof(file_out));
+    f->path = xstrdup(path);
+    return f;
+}
+
+void file_set_put(file_set *s, const char *path, void *data, size_t len, const char *what)
+{
+    file_out *f = set_add(s, path);
+    f->data = data;
+    f->len = len;
+    f->what = what;
+}
+
+void file_set_remove(file_set *s, const char *path)
+{
+    set_add(s, path);
+}
+
+void file_set_free(file_set *s)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        free(s->items[i].path);
+        free(s->items[i].data);
     }
-    /* mkstemp makes 0600; give the file the mode a plain fopen would.  umask
-     * can only be read by setting it, so set it back at once. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int failed = fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0;
+    free(s->items);
+    memset(s, 0, sizeof *s);
+}
+
+/* The folder of path ("." for a bare name; caller frees). */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return !slash ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* This machine's name as it goes into temporary names: letters, digits,
+ * '-' and '.', so that a name can be read back (see file_is_leftover). */
+static void host_name(char host[65])
+{
+    if (gethostname(host, 65) != 0)
+        strcpy(host, "localhost");
+    host[64] = '\0';
+    for (char *p = host; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.'))
+            *p = '-';
+}
+
+/* Whether name is a temporary file of a gongwen process of this host that
+ * no longer runs: TEMP_PREFIX PID '-' HOST '.' XXXXXX. */
+static bool file_is_leftover(const char *name, const char *host)
+{
+    if (!starts_with(name, TEMP_PREFIX))
+        return false;
+    const char *p = name + strlen(TEMP_PREFIX), *dot = strrchr(name, '.');
+    char *end;
+    long pid = strtol(p, &end, 10);
+    if (end == p || *end != '-' || pid <= 0 || pid > INT_MAX || !dot || strlen(dot) != 7)
+        return false;
+    const char *h = end + 1;
+    if ((size_t)(dot - h) != strlen(host) || strncmp(h, host, (size_t)(dot - h)) != 0)
+        return false;
+    /* EPERM: it runs, under another user. */
+    return (pid_t)pid != getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+void file_sweep_leftovers(const char *dir)
+{
+    char host[65];
+    host_name(host);
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return; /* writing into it will say why */
+    for (struct dirent *e; (e = readdir(dp)) != NULL;)
+        if (file_is_leftover(e->d_name, host))
+            (void)unlinkat(dirfd(dp), e->d_name, 0);
+    closedir(dp);
+}
+
+void file_sweep_leftovers_of(const char *path)
+{
+    char *dir = dir_of(path);
+    file_sweep_leftovers(dir);
+    free(dir);
+}
+
+/* The failure of a commit: which file and why. */
+typedef struct commit_error {
+    const file_out *f;
+    int err;          /* errno; 0 with a message of its own */
+    const char *why;
+} commit_error;
+
+/* Writes f to a new temporary file named from the template tmp (changed in
+ * place); its mode is that of a plain fopen. */
+static int write_temp(const file_out *f, char *tmp, mode_t mode, bool *made)
+{
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return -1;
+    *made = true;
+    int failed = fchmod(fd, mode) != 0 || write_all(fd, f->data, f->len) != 0 || fsync(fd) != 0;
     int err = errno;
     if (close(fd) != 0 && !failed) {
         failed = 1;
         err = errno;
     }
-    if (!failed && rename(tmp, path) != 0) {
-        failed = 1;
-        err = errno;
+    errno = err;
+    return failed ? -1 : 0;
+}
+
+/* The part of a commit run with signals blocked: everything it needs is
+ * allocated beforehand (tmps, made). */
+static int write_and_rename(file_set *s, char **tmps, bool *made, mode_t mode, commit_error *ce)
+{
+    size_t i;
+    for (i = 0; i < s->len; i++)
+        if (s->items[i].data && write_temp(&s->items[i], tmps[i], mode, &made[i]) != 0)
+            break;
+    if (i < s->len) {
+        *ce = (commit_error){&s->items[i], errno, NULL};
+        for (size_t k = 0; k < s->len; k++)
+            if (made[k])
+                unlink(tmps[k]);
+        return -1;
     }
-    if (failed)
-        unlink(tmp);
-    free(tmp);
-    return failed ? diag_error(d, path, 0, "cannot write %s: %s", what, strerror(err)) : 0;
+    for (i = 0; i < s->len; i++) {
+        const file_out *f = &s->items[i];
+        struct stat st; /* a removal takes a regular file, nothing else of that name */
+        if (!f->data && (lstat(f->path, &st) != 0 || !S_ISREG(st.st_mode)))
+            continue;
+        if (f->data ? rename(tmps[i], f->path) != 0 : unlink(f->path) != 0) {
+            *ce = (commit_error){f, errno, NULL};
+            for (size_t k = i; k < s->len; k++)
+                if (made[k])
+                    unlink(tmps[k]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int file_set_commit(file_set *s, diag_list *d)
+{
+    commit_error ce = {0};
+    /* The rename would put a regular file in place of a folder, a pipe or a
+     * device (-o /dev/null as root), not write into it. */
+    for (size_t i = 0; i < s->len && !ce.f; i++) {
+        struct stat st;
+        if (s->items[i].data && stat(s->items[i].path, &st) == 0 && !S_ISREG(st.st_mode))
+            ce = (commit_error){&s->items[i], 0, "it exists and is not a regular file"};
+    }
+    char host[65];
+    host_name(host);
+    char **tmps = xcalloc(s->len + 1, sizeof *tmps);
+    bool *made = xcalloc(s->len + 1, sizeof *made);
+    for (size_t i = 0; i < s->len && !ce.f; i++) {
+        char *dir = dir_of(s->items[i].path);
+        tmps[i] = xasprintf("%s/" TEMP_PREFIX "%ld-%s.XXXXXX", dir, (long)getpid(), host);
+        free(dir);
+    }
+    /* umask can only be read by setting it, so set it back at once. */
+    mode_t mask = umask(0);
+    umask(mask);
+    sigset_t ending, old;
+    sigemptyset(&ending);
+    sigaddset(&ending, SIGHUP);
+    sigaddset(&ending, SIGINT);
+    sigaddset(&ending, SIGQUIT);
+    sigaddset(&ending, SIGTERM);
+    int rc = ce.f ? -1 : 0;
+    if (rc == 0) {
+        sigprocmask(SIG_BLOCK, &ending, &old);
+        rc = write_and_rename(s, tmps, made, 0666 & ~mask, &ce);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+    }
+    if (rc != 0) {
+        const char *verb = ce.f->data ? "write" : "remove";
+        diag_error(d, ce.f->path, 0, "cannot %s %s: %s", verb, ce.f->what ? ce.f->what : "the old file",
+                   ce.why ? ce.why : strerror(ce.err));
+    }
+    for (size_t i = 0; i < s->len; i++)
+        free(tmps[i]);
+    free(tmps);
+    free(made);
+    file_set_free(s);
+    return rc;
+}
+
+int file_map_error(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return errno;
+    struct stat st;
+    int err = fstat(fd, &st) != 0 ? errno : 0;
+    if (err == 0 && st.st_size > 0) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED)
+            err = errno;
+        else
+            munmap(p, (size_t)st.st_size);
+    }
+    close(fd);
+    return err;
 }
 
 char *path_stem(const char *path)

@@ -10,6 +10,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compose.h"
@@ -97,16 +98,26 @@ static int typeset(job *j, const document *doc, const layout *lay, const page_li
     return rc == 0 && diag_count(d, DIAG_ERROR) == errors ? 0 : -1;
 }
 
+/* The bare name a file is embedded under. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Writes pages as a PDF, or, with a set, adds it to the set's files. */
 static int write_pages(const job *j, const page_list *pages, const document *doc, const grades *g,
-                       const scoresheet *sheet, bool shared_fonts, const char *output, diag_list *d)
+                       const scoresheet *sheet, bool shared_fonts, const char *output, file_set *set, diag_list *d)
 {
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
     pdf_attachment sources[] = {
-        {.path = doc->path, .mime = "text/markdown", .relationship = "Source"},
-        {.path = sheet ? sheet->path : NULL, .mime = "application/yaml", .relationship = "Data"},
+        {.name = base_name(doc->path), .data = doc->source, .len = doc->source_len, .mime = "text/markdown",
+         .relationship = "Source"},
+        {.name = sheet ? base_name(sheet->path) : NULL, .data = sheet ? sheet->source : NULL,
+         .len = sheet ? sheet->source_len : 0, .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
@@ -125,7 +136,8 @@ static int write_pages(const job *j, const page_list *pages, const document *doc
         .icc_len = j->icc_len,
     };
     const font_program *const *shared = shared_fonts ? (const font_program *const *)j->form_fonts : NULL;
-    int rc = pdf_write(pages, j->fs, shared, &info, output, d);
+    int rc = set ? pdf_stage(pages, j->fs, shared, &info, output, set, d)
+                 : pdf_write(pages, j->fs, shared, &info, output, d);
     free(keywords);
     return rc;
 }
@@ -209,7 +221,7 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
         j->shaping = true;
         rc = typeset_form(j, d);
     }
-    free(fontmap);
+    j->fontmap = fontmap;
     return rc;
 }
 
@@ -219,6 +231,7 @@ void job_close(job *j)
         shaper_free(&j->sh);
     page_list_free(&j->notice);
     page_list_free(&j->form);
+    free(j->fontmap);
     for (size_t f = 0; j->form_fonts && f < fontset_face_count(j->fs); f++)
         font_program_free(j->form_fonts[f]);
     free(j->form_fonts);
@@ -229,14 +242,42 @@ void job_close(job *j)
     memset(j, 0, sizeof *j);
 }
 
+/* Whether a and b name one existing file. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return a && b && stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+int job_check_output(const job *j, const char *output, const char *scores_path, const char *what, diag_list *d)
+{
+    struct { const char *path, *role; } inputs[] = {
+        {j->doc->path, "the rubric"}, {scores_path, "the scores file"}, {j->lay->path, "its layout"},
+        {j->fontmap, "the font map"}, {j->env->srgb_profile, "the colour profile"},
+    };
+    const char *role = NULL;
+    for (size_t i = 0; !role && i < sizeof inputs / sizeof *inputs; i++)
+        if (same_file(output, inputs[i].path))
+            role = inputs[i].role;
+    for (size_t f = 0; !role && f < fontset_face_count(j->fs); f++)
+        if (same_file(output, fontset_face_path(j->fs, (int)f)))
+            role = "a font";
+    /* Writing it would replace a file the clerk or the installation needs. */
+    return role ? diag_error(d, output, 0, "cannot write %s: it is the input (%s); name another file with -o",
+                             what, role) : 0;
+}
+
 int job_write_form(const job *j, const char *output, diag_list *d)
 {
-    return write_pages(j, &j->form, j->doc, NULL, NULL, false, output, d);
+    if (job_check_output(j, output, NULL, "PDF", d) != 0)
+        return -1;
+    return write_pages(j, &j->form, j->doc, NULL, NULL, false, output, NULL, d);
 }
 
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
 {
     res->unit = xstrdup(sheet->unit);
+    res->table = g->unit;
     res->nparts = unit_part_count(g->unit);
     res->parts = xcalloc(res->nparts + 1, sizeof *res->parts);
     for (size_t k = 0; k < res->nparts; k++) {
@@ -248,13 +289,35 @@ static void result_fill(unit_result *res, const scoresheet *sheet, const grades 
     res->vetoed = g->vetoed;
 }
 
+/* A scores file's name goes into the PDF (the attachment's name) and the
+ * 汇总表 as text: a name saved in another encoding (GBK, by an old Chinese
+ * Windows) would put invalid UTF-8 there, one with a control character
+ * what a PDF/A file cannot carry. */
+static int check_file_name(const char *path, diag_list *d)
+{
+    const char *name = base_name(path);
+    size_t n = strlen(name), bad = utf8_invalid_at(name, n);
+    uint32_t cp;
+    if (bad != (size_t)-1)
+        return diag_error(d, path, 0, "the file's name is not UTF-8 (byte 0x%02X); rename the file",
+                          (unsigned char)name[bad]);
+    if (control_at(name, n, &cp) != (size_t)-1)
+        return diag_error(d, path, 0, "the file's name holds a control character (U+%04X); rename the file",
+                          (unsigned)cp);
+    return 0;
+}
+
 int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
 {
     scoresheet *sheet = NULL;
     grades g = {0};
     document *copy = NULL;
     page_list pages = {0};
-    int rc = make_form_fonts(j, d);
+    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    if (rc == 0)
+        rc = check_file_name(scores_path, d);
+    if (rc == 0)
+        rc = make_form_fonts(j, d);
     if (rc == 0)
         rc = scoresheet_load(scores_path, &sheet, d);
     if (rc == 0)
@@ -264,7 +327,7 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
         rc = typeset(j, copy, j->lay, document_has_notice(j->doc) ? &j->notice : NULL, &pages, d);
     }
     if (rc == 0)
-        rc = write_pages(j, &pages, j->doc, &g, sheet, true, output, d);
+        rc = write_pages(j, &pages, j->doc, &g, sheet, true, output, NULL, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
     page_list_free(&pages);
@@ -274,12 +337,15 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
     return rc;
 }
 
-int job_write_document(job *j, const document *doc, const layout *lay, const char *output, diag_list *d)
+int job_stage_document(job *j, const document *doc, const layout *lay, const char *output, file_set *set,
+                       diag_list *d)
 {
     page_list pages = {0};
-    int rc = typeset(j, doc, lay, NULL, &pages, d);
+    int rc = job_check_output(j, output, NULL, "PDF", d);
     if (rc == 0)
-        rc = write_pages(j, &pages, doc, NULL, NULL, false, output, d);
+        rc = typeset(j, doc, lay, NULL, &pages, d);
+    if (rc == 0)
+        rc = write_pages(j, &pages, doc, NULL, NULL, false, output, set, d);
     page_list_free(&pages);
     return rc;
 }

@@ -3,6 +3,7 @@
  * Exit status: 0 ok, 1 the input has errors (or warnings under --strict),
  * 2 the command line itself is wrong.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,7 +29,7 @@ static const char usage_text[] =
     "  score FILE.md SCORES.yaml [-o PDF]\n"
     "                           the same with one unit's 自评分 filled and totalled\n"
     "  batch FILE.md DIR [-o OUTDIR]\n"
-    "                           score every DIR/*.yaml; one PDF each and 汇总表.csv\n"
+    "                           score every DIR/*.yaml, *.yml; one PDF each, 汇总表\n"
     "  fonts                    list font roles, the files that serve them, coverage\n"
     "\n"
     "Run 'gongwen COMMAND --help' for a command's options.\n";
@@ -60,10 +61,11 @@ static const char score_help[] =
 static const char batch_help[] =
     "usage: gongwen batch [--layouts DIR] [--fontmap FILE] [-o OUTDIR] FILE.md SCORES_DIR\n"
     "\n"
-    "Scores every SCORES_DIR/*.yaml against the rubric: one PDF per scores file,\n"
-    "named after it, in OUTDIR (default out/NAME for rubric NAME.md), and\n"
-    "OUTDIR/汇总表.csv ranking the units.  A bad scores file is reported and the\n"
-    "others are still produced; the exit status is then 1.\n";
+    "Scores every SCORES_DIR/*.yaml and *.yml (any letter case) against the\n"
+    "rubric: one PDF per scores file, named after it, in OUTDIR (default\n"
+    "out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv and .pdf ranking the\n"
+    "units.  A bad scores file is reported and the others are still produced;\n"
+    "the exit status is then 1.\n";
 
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
@@ -93,6 +95,16 @@ static int usage_error(const char *fmt, const char *arg, const char *help)
     return EXIT_USAGE;
 }
 
+/* rc, unless what went to stdout could not be written (a full disk, a closed
+ * pipe): then that is the error. */
+static int stdout_written(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "gongwen: error: cannot write the output: %s\n", strerror(errno));
+    return EXIT_DATA;
+}
+
 static int run_command(const command *cmd, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -112,7 +124,7 @@ static int run_command(const command *cmd, int argc, char **argv)
         switch (c) {
         case 'h':
             fputs(cmd->help, stdout);
-            return 0;
+            return stdout_written(0);
         case 's': opt.strict = 1; break;
         case 'L': opt.layouts_dir = optarg; break;
         case 'F': opt.fontmap = optarg; break;
@@ -136,7 +148,7 @@ static int run_command(const command *cmd, int argc, char **argv)
         rc = -1;
     diag_list_free(&d);
     app_env_free(&env);
-    return rc < 0 ? EXIT_DATA : 0;
+    return stdout_written(rc < 0 ? EXIT_DATA : 0);
 }
 
 int main(int argc, char **argv)
@@ -148,11 +160,11 @@ int main(int argc, char **argv)
         return usage_error("%s", "no command given", usage_text);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         fputs(usage_text, stdout);
-        return 0;
+        return stdout_written(0);
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("gongwen %s\n", GONGWEN_VERSION);
-        return 0;
+        return stdout_written(0);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)

@@ -193,6 +193,7 @@ void document_free(document *doc)
     free(doc->body);
     field_list_free(&doc->meta);
     free(doc->path);
+    free(doc->source);
     free(doc);
 }
 

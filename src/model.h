@@ -29,6 +29,11 @@ typedef int64_t points;
 #define POINTS_NONE INT64_MIN
 #define POINTS_ONE 100 /* one point, in hundredths */
 
+/* The longest title, name or other one-line value, in characters: a PDF's
+ * document info holds at most 65,535 bytes a string, and a value that long
+ * is a paste gone wrong, not a title. */
+#define SHORT_TEXT_MAX 1000
+
 /* A labelled value: a front-matter entry, or a `**名称**：值` paragraph. */
 typedef struct field {
     char *name;
@@ -102,6 +107,8 @@ typedef struct paragraph {
 
 typedef struct document {
     char *path;          /* as given on the command line, for diagnostics */
+    char *source;        /* the file's bytes as read: a scored PDF embeds these */
+    size_t source_len;
     field_list meta;     /* front matter, in order */
     int meta_end_line;   /* line of the closing '---', 0 without front matter */
     paragraph *body;     /* the notice body */

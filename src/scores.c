@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -52,8 +53,10 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
         return add_levels(e, v, file, d);
     if (ymap_check_keys(v, known, file, "score setting", d) < 0)
         return -1;
-    const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS);
-    const char *remark = ymap_str(v, KEY_REMARK);
+    const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS), *rm = ymap_get(v, KEY_REMARK);
+    if (rm && rm->kind != Y_SCALAR)
+        return diag_error(d, file, rm->line, "item %s: %s is one text, not a list or a map", e->id, KEY_REMARK);
+    const char *remark = rm ? rm->text : NULL;
     if ((pts != NULL) == (lv != NULL))
         return diag_error(d, file, v->line, "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
     if (pts && pts->kind != Y_SCALAR)
@@ -114,6 +117,18 @@ static long long date_epoch(const char *s)
     return days_from_civil(y, m, dd) * 86400;
 }
 
+/* A name longer than any title is a paste gone wrong, and the PDF's document
+ * info could not hold it (model.h SHORT_TEXT_MAX). */
+static int check_length(const scoresheet *s, const ynode *root, const char *key, diag_list *d)
+{
+    const char *v = ymap_str(root, key);
+    size_t n = v ? utf8_length(v) : 0;
+    if (n <= SHORT_TEXT_MAX)
+        return 0;
+    return diag_error(d, s->path, ymap_get(root, key)->line, "'%s' is %zu characters long; at most %d", key, n,
+                      SHORT_TEXT_MAX);
+}
+
 static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
 {
     static const char *const known[] = {KEY_UNIT, KEY_SCORER, KEY_DATE, KEY_MISSING, KEY_SCORES, NULL};
@@ -127,6 +142,8 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
         s->unit = xstrdup(unit_name);
         s->unit_line = ymap_get(root, KEY_UNIT)->line;
     }
+    if (check_length(s, root, KEY_UNIT, d) < 0 || check_length(s, root, KEY_SCORER, d) < 0)
+        rc = -1;
     const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
@@ -143,21 +160,6 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     return rc;
 }
 
-/* Takes root (frees it). */
-static int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d)
-{
-    scoresheet *s = xcalloc(1, sizeof *s);
-    s->path = xstrdup(path);
-    int rc = read_sheet(s, root, d);
-    ytree_free(root);
-    if (rc < 0) {
-        scoresheet_free(s);
-        return -1;
-    }
-    *out = s;
-    return 0;
-}
-
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
 {
     return scoresheet_load_text(path, NULL, 0, out, d);
@@ -166,10 +168,25 @@ int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d)
 {
     *out = NULL;
+    scoresheet *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    /* The bytes read are what a scored PDF embeds: never the file read again. */
+    if (text)
+        s->source = xstrndup(text, len);
+    int rc = text ? 0 : file_read(path, YTREE_MAX_BYTES, &s->source, &len, d);
+    s->source_len = len;
     ynode *root = NULL;
-    if (ytree_read(path, text, len, &root, d) < 0)
+    if (rc == 0)
+        rc = ytree_read(path, s->source, len, &root, d);
+    if (rc == 0)
+        rc = read_sheet(s, root, d);
+    ytree_free(root);
+    if (rc < 0) {
+        scoresheet_free(s);
         return -1;
-    return scoresheet_from_tree(path, root, out, d);
+    }
+    *out = s;
+    return 0;
 }
 
 void scoresheet_free(scoresheet *s)
@@ -187,6 +204,7 @@ void scoresheet_free(scoresheet *s)
     }
     free(s->items);
     free(s->path);
+    free(s->source);
     free(s->unit);
     free(s->scorer);
     free(s->date);

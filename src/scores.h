@@ -44,6 +44,8 @@ typedef struct score_entry {
 
 typedef struct scoresheet {
     char *path;
+    char *source;        /* the file's bytes as read: a scored PDF embeds these */
+    size_t source_len;
     char *unit;
     int unit_line;
     char *scorer;

@@ -26,7 +26,8 @@ static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t
     field_add(&it->fields, FIELD_RANK, buf, 0);
     for (size_t k = 0; k < unit_part_count(shape); k++)
         field_add(&it->fields, unit_part_name(shape, k),
-                  k < u->res->nparts ? points_format(u->res->parts[k], buf) : "", 0);
+                  k < u->res->nparts && u->res->parts[k] != POINTS_NONE ? points_format(u->res->parts[k], buf)
+                                                                         : "", 0);
     if (u->res->vetoed)
         field_add(&it->fields, "一票否决", "是", 0);
 }

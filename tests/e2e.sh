@@ -381,6 +381,97 @@ expect_grep "batch names the bad file and line" "$T/err" "mixed/bad.yaml:3: erro
 if [ -e "$T/mixed-out/bad.pdf" ]; then bad "batch wrote a PDF for the bad unit"; else ok; fi
 if [ -s "$T/mixed-out/yizhong.pdf" ] && [ -s "$T/mixed-out/shizhongqu.pdf" ] && [ -s "$T/mixed-out/shidayuan.pdf" ]; then ok; else bad "batch: the good units were not all produced"; fi
 
+# A unit that fails takes along the PDF an earlier run made of it: no PDF
+# lies beside a summary that leaves it out.
+cp "$T/scored.pdf" "$T/mixed-out/bad.pdf"
+expect_exit 1 "batch again with the bad unit" "$GW" batch rubrics/leshan-2012.md "$T/mixed" -o "$T/mixed-out"
+if [ -e "$T/mixed-out/bad.pdf" ]; then bad "a failed unit's earlier PDF stayed beside the summary"; else ok; fi
+if [ -s "$T/mixed-out/yizhong.pdf" ] && ! grep -q bad.yaml "$T/mixed-out/汇总表.csv"; then ok; else bad "batch again: the summary"; fi
+
+# The 汇总表's CSV and PDF are one output: when the PDF cannot be written
+# (a folder stands in its place), the CSV of the earlier run stays.
+mkdir "$T/one" "$T/one-out" "$T/one-out/汇总表.pdf"
+cp examples/leshan-2012/yizhong.yaml "$T/one/"
+echo earlier >"$T/one-out/汇总表.csv"
+expect_exit 1 "batch: 汇总表.pdf cannot be written" "$GW" batch rubrics/leshan-2012.md "$T/one" -o "$T/one-out"
+expect_grep "batch: why the 汇总表 failed" "$T/err" "汇总表.pdf: error: cannot write PDF: it exists and is not a regular file"
+expect_same "batch: the earlier 汇总表.csv is kept" "$T/one-out/汇总表.csv" "earlier"
+
+# A unit's PDF named like an input (here the rubric, u.pdf) is refused, and
+# the input neither replaced nor removed with the failed unit's PDF.
+mkdir "$T/inbatch" "$T/inbatch/s"
+cp tests/bad/good.md "$T/inbatch/u.pdf"
+cp tests/bad/good.yaml "$T/inbatch/s/u.yaml"
+cp tests/bad/good.yaml "$T/inbatch/s/v.yaml"
+expect_exit 1 "batch: a unit's PDF would be the rubric" sh -c 'cd "$1" && "$2" batch --layouts "$3/layouts" \
+    --fontmap "$3/fonts/fontmap.yaml" u.pdf s -o .' _ "$T/inbatch" "$GW" "$(pwd)"
+expect_grep "batch: the unit whose PDF is the rubric" "$T/err" "u.pdf: error: cannot write PDF: it is the input (the rubric)"
+if cmp -s "$T/inbatch/u.pdf" tests/bad/good.md && [ -s "$T/inbatch/v.pdf" ]; then ok; else bad "batch: the rubric u.pdf was not kept"; fi
+
+# Unit names from member units that start like a spreadsheet formula are
+# written to the CSV as text (a leading ', quoted), as spreadsheets take it.
+mkdir "$T/formula"
+i=0
+for name in '=HYPERLINK("http://x.example","y")' '+1' '-1' '@SUM(A1)' '＝1+1'; do
+    i=$((i + 1))
+    { printf "单位: '%s'\n" "$name"; grep -v '^单位:' examples/leshan-2012/yizhong.yaml; } >"$T/formula/u$i.yaml"
+done
+expect_exit 0 "batch with formula-like unit names" "$GW" batch rubrics/leshan-2012.md "$T/formula" -o "$T/formula-out"
+for field in '"'"'"'=HYPERLINK(""http://x.example"",""y"")"' '"'"'"'+1"' '"'"'"'-1"' '"'"'"'@SUM(A1)"' '"'"'"'＝1+1"'; do
+    if grep -qF ",$field," "$T/formula-out/汇总表.csv"; then ok; else bad "CSV: no $field"; cat "$T/formula-out/汇总表.csv"; fi
+done
+
+# Tables of other shapes (units of one rubric may differ) are summed up
+# under the columns of the same names, not by position; a part with no
+# column is named.
+cat >"$T/shapes.md" <<'MD'
+---
+版式: leshan
+---
+
+# 附件：考核细则
+
+## 单位：甲
+
+### (一)组织建设 **60分**
+
+- 1．按期换届。 **60分**
+
+### (二)民主管理 **40分**
+
+- 1．召开职代会。 **40分**
+
+## 单位：乙
+
+### (一)民主管理 **40分**
+
+- 1．召开职代会。 **40分**
+
+### (二)宣传教育 **60分**
+
+- 1．开展宣传。 **60分**
+MD
+mkdir "$T/shapes"
+printf '单位: 甲\n得分:\n  "1.1": 50\n  "2.1": 30\n' >"$T/shapes/jia.yaml"
+printf '单位: 乙\n得分:\n  "1.1": 35\n  "2.1": 55\n' >"$T/shapes/yi.yaml"
+expect_exit 0 "batch of tables of two shapes" "$GW" batch "$T/shapes.md" "$T/shapes" -o "$T/shapes-out"
+expect_grep "shapes: the part with no column is named" "$T/err" "shapes/yi.yaml: warning: 单位 '乙': the 汇总表 has no column for its part '(二)宣传教育'"
+tr -d '\r' <"$T/shapes-out/汇总表.csv" | sed 1d >"$T/rows"
+expect_same "shapes: subtotals under their own columns" "$T/rows" "1,乙,,35,90,否,yi.yaml
+2,甲,50,30,80,否,jia.yaml"
+
+# What was parsed is what is embedded: a scores file and a rubric that come
+# through a pipe, which cannot be read twice.
+expect_exit 0 "score: the scores from a pipe" sh -c 'cat "$1" | "$2" score "$3" /dev/stdin -o "$4"' _ \
+    examples/leshan-2012/yizhong.yaml "$GW" rubrics/leshan-2012.md "$T/piped.pdf"
+expect_exit 0 "score: the rubric from a pipe" sh -c 'cat "$1" | "$2" score /dev/stdin "$3" -o "$4"' _ \
+    rubrics/leshan-2012.md "$GW" examples/leshan-2012/yizhong.yaml "$T/piped-rubric.pdf"
+mkdir "$T/piped" "$T/piped-rubric"
+pdfdetach -saveall -o "$T/piped" "$T/piped.pdf"
+pdfdetach -saveall -o "$T/piped-rubric" "$T/piped-rubric.pdf"
+if cmp -s "$T/piped/stdin" examples/leshan-2012/yizhong.yaml && cmp -s "$T/piped-rubric/stdin" rubrics/leshan-2012.md
+then ok; else bad "piped inputs: the embedded files are not what was read"; ls "$T/piped" "$T/piped-rubric"; fi
+
 # A unit's name never decides where a file goes.
 mkdir "$T/escape" "$T/escape-out"
 sed 's/^单位: .*/单位: ..\/..\/..\/escaped/' examples/leshan-2012/yizhong.yaml >"$T/escape/u.yaml"
