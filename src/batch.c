@@ -150,7 +150,7 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
         rc = diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
     scored *units = xcalloc((size_t)(n > 0 ? n : 1), sizeof *units);
     size_t done = 0;
-    bool tty = opt->env->progress;
+    bool tty = opt->env->progress && !opt->quiet;
     for (int i = 0; rc == 0 && i < n; i++) {
         char *path = xasprintf("%s/%s", dir, entries[i]->d_name), *pdf = pdf_name(outdir, entries[i]->d_name);
         if (tty)

@@ -46,6 +46,8 @@ size_t diag_count(const diag_list *d, diag_level level);
 /* Writes each finding as `file:line: warning: message` (line omitted when 0);
  * a warning repeated word for word is written once. */
 void diag_print(const diag_list *d, FILE *out);
+/* Removes every finding of one level (--quiet: the warnings). */
+void diag_drop(diag_list *d, diag_level level);
 void diag_list_free(diag_list *d);
 
 #endif

@@ -15,13 +15,20 @@ int file_read(const char *path, size_t max, char **text, size_t *len, diag_list 
     FILE *f = fopen(path, "rb");
     if (!f)
         return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+    int rc = file_read_stream(f, path, max, text, len, d);
+    fclose(f);
+    return rc;
+}
+
+int file_read_stream(FILE *f, const char *path, size_t max, char **text, size_t *len, diag_list *d)
+{
+    *text = NULL;
     strbuf sb = {0};
     char chunk[16384];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && (max == 0 || sb.len <= max))
         sb_put(&sb, chunk, n);
     int failed = ferror(f), err = errno;
-    fclose(f);
     if (failed || (max > 0 && sb.len > max)) {
         sb_free(&sb);
         return failed ? diag_error(d, path, 0, "cannot read: %s", strerror(err))
@@ -79,6 +86,15 @@ int file_replace(const char *path, const void *data, size_t len, const char *wha
         unlink(tmp);
     free(tmp);
     return failed ? diag_error(d, path, 0, "cannot write %s: %s", what, strerror(err)) : 0;
+}
+
+int file_output(const char *path, const void *data, size_t len, const char *what, diag_list *d)
+{
+    if (strcmp(path, "-") != 0)
+        return file_replace(path, data, len, what, d);
+    if (fflush(stdout) != 0 || write_all(STDOUT_FILENO, data, len) != 0)
+        return diag_error(d, NULL, 0, "cannot write %s to standard output: %s", what, strerror(errno));
+    return 0;
 }
 
 char *path_stem(const char *path)

@@ -7,40 +7,34 @@
  */
 #include "job.h"
 
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "coverage.h"
 #include "fileio.h"
+#include "input.h"
 #include "notice.h"
-#include "parse.h"
 #include "pdfwrite.h"
+#include "searchpath.h"
 #include "attachment.h"
 #include "text.h"
 
-/* The layout named in the front matter: --layouts DIR, ./layouts, the
- * rubric's ../layouts, then the installed ones. */
+/* The layout named in the front matter, where searchpath.h says. */
 static layout *load_layout(const app_options *opt, const document *doc, diag_list *d)
 {
     const field *f = field_find(&doc->meta, META_LAYOUT);
     if (!f)
         return NULL; /* check reports the missing key */
-    char *copy = xstrdup(doc->path);
-    char *beside = xasprintf("%s/../layouts", dirname(copy));
-    char *installed = xasprintf("%s/layouts", opt->env->data_dir);
-    const char *dirs[] = {opt->layouts_dir ? opt->layouts_dir : "layouts", "layouts", beside, installed, NULL};
-    char *path = layout_find(f->value, dirs);
+    searchpath sp;
+    searchpath_layouts(&sp, opt, doc->path);
+    char *path = searchpath_find_layout(&sp, f->value, NULL);
     layout *lay = NULL;
-    if (!path)
-        diag_error(d, doc->path, f->line, "unknown layout '%s': no layouts/%s.yaml", f->value, f->value);
-    else
+    if (path)
         layout_load(path, &lay, d);
+    else
+        searchpath_no_layout(&sp, f->value, doc->path, f->line, d);
     free(path);
-    free(installed);
-    free(beside);
-    free(copy);
+    searchpath_free(&sp);
     return lay;
 }
 
@@ -50,31 +44,11 @@ int read_rubric(const app_options *opt, const char *path, document **doc, layout
                        check_summary *s, diag_list *d)
 {
     *lay = NULL;
-    if (rubric_parse_file(path, doc, d) < 0)
+    if (input_rubric(opt->env, path, doc, d) < 0)
         return -1;
     *lay = load_layout(opt, *doc, d);
     int rc = check_document(*doc, *lay, s, d);
     return *lay ? rc : -1;
-}
-
-/* First readable of: --fontmap, ./fonts/fontmap.yaml, the rubric's
- * ../fonts/fontmap.yaml, the installed map; NULL if none exists. */
-char *find_fontmap(const app_options *opt, const char *rubric)
-{
-    if (opt->fontmap)
-        return xstrdup(opt->fontmap);
-    char *copy = xstrdup(rubric);
-    char *candidates[] = {xstrdup("fonts/fontmap.yaml"), xasprintf("%s/../fonts/fontmap.yaml", dirname(copy)),
-                          xasprintf("%s/fonts/fontmap.yaml", opt->env->data_dir)};
-    free(copy);
-    char *found = NULL;
-    for (size_t i = 0; i < 3; i++) {
-        if (!found && access(candidates[i], R_OK) == 0)
-            found = candidates[i];
-        else
-            free(candidates[i]);
-    }
-    return found; /* NULL: none of them */
 }
 
 /* The scored unit, its scorer and date as one line of keywords. */
@@ -103,10 +77,7 @@ static int typeset_and_write(const job *j, const document *doc, const layout *la
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
-    pdf_attachment sources[] = {
-        {.path = doc->path, .mime = "text/markdown", .relationship = "Source"},
-        {.path = sheet ? sheet->path : NULL, .mime = "application/yaml", .relationship = "Data"},
-    };
+    pdf_attachment sources[] = {input_rubric_source(j->env, doc), input_scores_source(j->env, sheet)};
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
     long long epoch = j->env->source_date_epoch;
@@ -164,7 +135,7 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
     j->env = opt->env;
     check_summary s;
     int rc = read_rubric(opt, rubric, &j->doc, &j->lay, &s, d);
-    char *fontmap = rc == 0 ? find_fontmap(opt, rubric) : NULL;
+    char *fontmap = rc == 0 ? find_fontmap(opt, j->doc->path) : NULL;
     if (rc == 0 && !fontmap)
         rc = diag_error(d, rubric, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric nor "
                                       "installed; name one with --fontmap");
@@ -216,7 +187,7 @@ int job_write_scored(const job *j, const char *scores_path, const char *output, 
 {
     scoresheet *sheet = NULL;
     grades g = {0};
-    int rc = scoresheet_load(scores_path, &sheet, d);
+    int rc = input_scores(j->env, scores_path, &sheet, d);
     if (rc == 0)
         rc = grades_compute(j->doc, sheet, &g, d);
     if (rc == 0)

@@ -337,10 +337,14 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static int by_base_name(const void *a, const void *b)
+static const char *stored_name(const pdf_attachment *a)
 {
-    const pdf_attachment *x = a, *y = b;
-    return strcmp(base_name(x->path), base_name(y->path));
+    return a->name ? a->name : base_name(a->path);
+}
+
+static int by_stored_name(const void *a, const void *b)
+{
+    return strcmp(stored_name(a), stored_name(b));
 }
 
 /* The EmbeddedFiles name tree of the catalog, created on first use. */
@@ -383,26 +387,47 @@ static HPDF_STATUS describe_embedded(writer *w, HPDF_Dict spec, HPDF_Dict stream
     return ret + HPDF_Array_Add(w->af, spec);
 }
 
-/* HPDF_AttachFile stores the path as given and writes /Type /F; chdir is no
- * option in a library, so the file specification is built here with the
- * file's bare name, /UF in UTF-16 and /Type /Filespec. */
+/* The attachment's bytes in an embedded file stream: the ones given, or its
+ * file's; NULL once reported. */
+static HPDF_Dict embedded_stream(writer *w, const pdf_attachment *a)
+{
+    char *owned = NULL;
+    const void *data = a->data;
+    size_t len = a->len;
+    if (!data && file_read(a->path, 0, &owned, &len, w->d) < 0)
+        return NULL;
+    HPDF_Dict stream = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+    if (stream && HPDF_Stream_Write(stream->stream, data ? data : owned, (HPDF_UINT)len) != HPDF_OK)
+        stream = NULL;
+    free(owned);
+    if (!stream && check(w, "attaching a file") == 0)
+        diag_error(w->d, a->path, 0, "cannot attach");
+    return stream;
+}
+
+/* HPDF_AttachFile stores the path as given and writes /Type /F, and it can
+ * only read a file; so the file specification is built here, with the bare
+ * name, /UF in UTF-16 and /Type /Filespec. */
 static int attach(writer *w, HPDF_NameTree tree, const pdf_attachment *a, long long epoch)
 {
-    const char *path = a->path, *name = base_name(path);
-    if (!*name || access(path, R_OK) != 0)
+    const char *path = a->path, *name = stored_name(a);
+    if (!*name || (!a->data && access(path, R_OK) != 0))
         return diag_error(w->d, path, 0, "cannot attach: %s",
                           *name ? strerror(errno) : "not a file name");
     HPDF_MMgr mm = w->pdf->mmgr;
-    HPDF_EmbeddedFile ef = HPDF_EmbeddedFile_New(mm, w->pdf->xref, path);
-    if (!ef)
+    HPDF_Dict spec = HPDF_Dict_New(mm), files = HPDF_Dict_New(mm);
+    if (!spec || !files || HPDF_Xref_Add(w->pdf->xref, spec) != HPDF_OK)
         return check(w, "attaching a file") != 0 ? -1 : diag_error(w->d, path, 0, "cannot attach");
-    HPDF_STATUS ret = HPDF_Dict_AddName(ef, "Type", "Filespec");
-    ret += HPDF_Dict_Add(ef, "F", HPDF_String_New(mm, name, NULL));
-    ret += HPDF_Dict_Add(ef, "UF", utf16_string(w, name));
-    HPDF_Dict efd = HPDF_Dict_GetItem(ef, "EF", HPDF_OCLASS_DICT);
-    HPDF_Dict stream = efd ? HPDF_Dict_GetItem(efd, "F", HPDF_OCLASS_DICT) : NULL;
-    ret += stream ? describe_embedded(w, ef, stream, a, epoch) : HPDF_INVALID_OBJECT;
-    ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, name, NULL), ef);
+    HPDF_Dict stream = embedded_stream(w, a);
+    if (!stream)
+        return -1;
+    HPDF_STATUS ret = HPDF_Dict_AddName(spec, "Type", "Filespec");
+    ret += HPDF_Dict_Add(spec, "F", HPDF_String_New(mm, name, NULL));
+    ret += HPDF_Dict_Add(spec, "EF", files);
+    ret += HPDF_Dict_Add(files, "F", stream);
+    ret += HPDF_Dict_Add(spec, "UF", utf16_string(w, name));
+    ret += describe_embedded(w, spec, stream, a, epoch);
+    ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, name, NULL), spec);
     if (check(w, "attaching a file") != 0)
         return -1;
     return ret == HPDF_OK ? 0 : diag_error(w->d, path, 0, "cannot attach: libharu refused it");
@@ -416,16 +441,16 @@ static int attach_all(writer *w, const pdf_info *info)
     size_t n = info->nattachments;
     pdf_attachment *sorted = xmalloc(n * sizeof *sorted);
     memcpy(sorted, info->attachments, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, by_base_name);
+    qsort(sorted, n, sizeof *sorted, by_stored_name);
     int rc = 0;
     HPDF_NameTree tree = embedded_files(w);
     if (!tree)
         rc = check(w, "creating the attachment list") != 0 ? -1
              : diag_error(w->d, w->out, 0, "cannot write PDF: no attachment list");
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (i > 0 && by_base_name(&sorted[i - 1], &sorted[i]) == 0)
+        if (i > 0 && by_stored_name(&sorted[i - 1], &sorted[i]) == 0)
             rc = diag_error(w->d, sorted[i].path, 0, "cannot attach: %s is attached twice",
-                            base_name(sorted[i].path));
+                            stored_name(&sorted[i]));
         else
             rc = attach(w, tree, &sorted[i], info->epoch);
     }
@@ -497,7 +522,7 @@ static int build(writer *w, const page_list *doc, const font_program *const *sha
         free(data);
         return diag_error(w->d, w->out, 0, "cannot write PDF: libharu did not write the reserved /ID");
     }
-    int rc = file_replace(w->out, data, len, "PDF", w->d);
+    int rc = file_output(w->out, data, len, "PDF", w->d);
     free(data);
     return rc;
 }

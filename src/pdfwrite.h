@@ -8,7 +8,7 @@
  * Output is deterministic: the same pages and info give the same bytes.  The
  * file is written to a temporary name beside out_path and renamed over it only
  * when complete, so a failed run never leaves a truncated PDF or clobbers a
- * good one.  It is a PDF/A file (pdfa.h says which part and what that takes).
+ * good one; out_path "-" is standard output, written once the PDF is whole.  It is a PDF/A file (pdfa.h says which part and what that takes).
  * Knows nothing of cmark or the rubric model.
  */
 #ifndef GONGWEN_PDFWRITE_H
@@ -21,6 +21,9 @@
 
 typedef struct pdf_attachment {
     const char *path;         /* file to embed; stored under its bare name */
+    const char *name;         /* or NULL: the name to store it under instead */
+    const void *data;         /* or NULL: its bytes, instead of reading path */
+    size_t len;
     const char *mime;         /* its media type, e.g. "text/markdown" */
     const char *relationship; /* to the document (PDF/A-3 /AFRelationship): Source, Data… */
 } pdf_attachment;
