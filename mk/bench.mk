@@ -15,5 +15,5 @@
 bench: $(B)/gongwen
 	@bash bench/run.sh $(B)/gongwen
 
-concurrent: deps $(B)/gongwen
+concurrent: test-deps $(B)/gongwen
 	@sh tests/concurrent.sh $(B)/gongwen
