@@ -38,7 +38,7 @@ static char *data_dir(void)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
-        char *dir = xasprintf("%s/../share/gongwen", dirname(exe));
+        char *dir = xasprintf("%s/share/gongwen", dirname(dirname(exe)));
         if (access(dir, R_OK) == 0)
             return dir;
         free(dir);

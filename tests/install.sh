@@ -42,9 +42,9 @@ expect_exit 0 "installed: build" "$GW" build 细则.md -o 细则.pdf
 if pdffonts 细则.pdf | tail -n +3 | awk '$(NF-4) != "yes" { bad = 1 } END { exit bad || NR == 0 }'; then ok
 else bad "installed: a font is not embedded"; pdffonts 细则.pdf; fi
 expect_exit 0 "installed: fonts" "$GW" fonts
-expect_grep "installed: the installed font map" "$T/out" "^font map: $D$P/bin/../share/gongwen/fonts/fontmap.yaml (installed)$"
+expect_grep "installed: the installed font map" "$T/out" "^font map: $D$P/share/gongwen/fonts/fontmap.yaml (installed)$"
 expect_exit 0 "installed: --help" "$GW" --help
-expect_grep "installed: --help lists the installed layouts" "$T/out" "^    $D$P/bin/../share/gongwen/layouts (installed): leshan, tiered, zhuzhou$"
+expect_grep "installed: --help lists the installed layouts" "$T/out" "^    $D$P/share/gongwen/layouts (installed): leshan, tiered, zhuzhou$"
 # The user's settings come before the installed ones.
 mkdir -p "$T/config/gongwen/layouts"
 printf 'notice: [\n' >"$T/config/gongwen/layouts/leshan.yaml"
