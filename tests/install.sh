@@ -33,6 +33,12 @@ expect_exit 0 "make install" $MAKE --no-print-directory B="$B" DESTDIR="$D" inst
 if cmp -s "$T/installed" "$T/want-files"; then ok; else bad "installed files"; diff "$T/want-files" "$T/installed"; fi
 if [ -x "$GW" ]; then ok; else bad "the installed program is not executable"; fi
 
+# One version: the program's, the Debian package's and the manual's.
+version=$("$GW" -V | sed -n 's/^gongwen //p')
+if [ -n "$version" ] && head -1 debian/changelog | grep -q "^gongwen ($version) " &&
+    ! grep -L "^\.TH GONGWEN 1 [0-9-]* \"gongwen $version\"" man/gongwen.1 man/*/gongwen.1 | grep -q .
+then ok; else bad "version $version is not that of debian/changelog and every manual page"; fi
+
 # --- the installed program, from a folder with no layouts or fonts -----------
 mkdir "$T/work"
 cp rubrics/leshan-2012.md "$T/work/细则.md"
