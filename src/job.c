@@ -137,8 +137,8 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
     int rc = read_rubric(opt, rubric, &j->doc, &j->lay, &s, d);
     char *fontmap = rc == 0 ? find_fontmap(opt, j->doc->path) : NULL;
     if (rc == 0 && !fontmap)
-        rc = diag_error(d, rubric, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric nor "
-                                      "installed; name one with --fontmap");
+        rc = diag_error(d, rubric, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric, in "
+                                      "your settings nor installed (gongwen --help says where); name one with --fontmap");
     if (rc == 0)
         rc = fontset_load(fontmap, &j->fs, d);
     if (rc == 0)
