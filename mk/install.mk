@@ -63,7 +63,7 @@ test-install: test-deps $(B)/gongwen
 
 $(B)/gongwen.pot: $(SRC) src/*.h
 	@mkdir -p $(@D)
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	xgettext --force-po --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
 	    --package-name=gongwen --package-version=$(VERSION) --sort-by-file -o $@ $(SRC) src/*.h
 pot: $(B)/gongwen.pot
 update-po: $(B)/gongwen.pot
