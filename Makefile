@@ -44,7 +44,7 @@ RUBRICS   = $(sort $(wildcard rubrics/*.md))
 B ?= build
 S ?= build/sanitize
 
-.PHONY: all deps test-deps demo samples check test unit e2e cli sanitize clean FORCE
+.PHONY: all deps test-deps demo samples check test spdx unit e2e cli sanitize clean FORCE
 all: $(B)/gongwen
 
 # scripts/deps.sh: building and running; --test: the tests' tools as well.
@@ -107,7 +107,11 @@ sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen
 	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
 test check: test-deps
-	@$(MAKE) --no-print-directory unit e2e cli bad concurrent fuzz-regress test-install sanitize bad-sanitize fuzz-regress-sanitize
+	@$(MAKE) --no-print-directory spdx unit e2e cli bad concurrent fuzz-regress test-install sanitize bad-sanitize fuzz-regress-sanitize
+
+# Every source file names its licence (scripts/spdx.sh; --add puts it in).
+spdx:
+	@sh scripts/spdx.sh
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so building must happen in a make started after the install.
