@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The catalogue of bad inputs (tests/bad/), and valgrind over every suite.
 #
 #   make bad            each case of tests/bad/ against $(B)/gongwen: its exit
@@ -17,16 +18,16 @@
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --vgdb=no
 
-bad: deps $(B)/gongwen
+bad: test-deps $(B)/gongwen
 	@sh tests/bad.sh $(B)/gongwen
 
-bad-sanitize: deps $(S)/gongwen
+bad-sanitize: test-deps $(S)/gongwen
 	@$(SAN_ENV) sh tests/bad.sh $(S)/gongwen
 
-signals: deps $(B)/gongwen
+signals: test-deps $(B)/gongwen
 	@sh tests/signals.sh $(B)/gongwen
 
-lowmem: deps $(B)/gongwen
+lowmem: test-deps $(B)/gongwen
 	@sh tests/lowmem.sh $(B)/gongwen
 
 # Each program is replaced, for the suites, by a script of the same name that
@@ -40,7 +41,7 @@ $(VG)/%: $(B)/% | $(VG)
 $(VG):
 	@mkdir -p $@
 
-valgrind: deps $(VG_UNIT) $(VG)/gongwen
+valgrind: test-deps $(VG_UNIT) $(VG)/gongwen
 	@sh tests/run-tests.sh "valgrind" $(VG_UNIT)
 	@sh tests/e2e.sh $(VG)/gongwen
 	@BAD_TIMEOUT=600 BAD_VALGRIND=1 sh tests/bad.sh $(VG)/gongwen

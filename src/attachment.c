@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* attachment: each attachment of a document on new pages.  Contract in
  * attachment.h. */
 #include "attachment.h"

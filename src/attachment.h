@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* attachment: the attachments of a document, each beginning a page.
  *
  * An attachment's first page has its label (附件, 附件2) flush left on the

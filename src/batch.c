@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* batch: every scores file of a folder against one rubric.
  *
  * One job (rubric, layout, fonts) serves all units.  Each unit's PDF is named
@@ -406,7 +407,7 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     size_t n = inputs.len, done = 0, nfailed = 0;
     scored *units = xcalloc(n + 1, sizeof *units);
     char **failed = xcalloc(n + 1, sizeof *failed);
-    bool tty = opt->env->progress;
+    bool tty = opt->env->progress && !opt->quiet;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         const input *in = &inputs.items[i];
         if (tty)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* breaks: the places a line may break, and their costs.  Contract in breaks.h.
  *
  * Two passes over a text: the rules that hold in every style (禁则, words and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* breaks: where a line of text may break, and what each break costs.
  *
  * The line breaker (linebreak.h) chooses among the breaks this module

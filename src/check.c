@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check: is the document complete, and does its arithmetic add up?
  *
  * Structure problems are errors: nothing sensible can be printed.  Arithmetic

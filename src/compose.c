@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* compose: a document's parts in order, its 版记 and page numbers.
  * Contract in compose.h. */
 #include "compose.h"

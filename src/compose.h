@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* compose: a whole document's pages, in the order GB/T 9704 binds them.
  *
  *   notice (notice.h) → attachments, each on new pages (attachment.h) →

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -123,6 +124,20 @@ void diag_print(const diag_list *d, FILE *out)
             hidden_error = false;
         }
     }
+}
+
+void diag_drop(diag_list *d, diag_level level)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < d->len; i++) {
+        if (d->items[i].level == level) {
+            free(d->items[i].file);
+            free(d->items[i].message);
+        } else {
+            d->items[kept++] = d->items[i];
+        }
+    }
+    d->len = kept;
 }
 
 void diag_list_free(diag_list *d)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "fileio.h"
 
 #include <dirent.h>
@@ -20,13 +21,20 @@ int file_read(const char *path, size_t max, char **text, size_t *len, diag_list 
     FILE *f = fopen(path, "rb");
     if (!f)
         return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+    int rc = file_read_stream(f, path, max, text, len, d);
+    fclose(f);
+    return rc;
+}
+
+int file_read_stream(FILE *f, const char *path, size_t max, char **text, size_t *len, diag_list *d)
+{
+    *text = NULL;
     strbuf sb = {0};
     char chunk[16384];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && (max == 0 || sb.len <= max))
         sb_put(&sb, chunk, n);
     int failed = ferror(f), err = errno;
-    fclose(f);
     if (failed || (max > 0 && sb.len > max)) {
         sb_free(&sb);
         return failed ? diag_error(d, path, 0, "cannot read: %s", strerror(err))
@@ -200,7 +208,7 @@ static int write_and_rename(file_set *s, char **tmps, bool *made, mode_t mode, c
     return 0;
 }
 
-int file_set_commit(file_set *s, diag_list *d)
+static int commit_files(file_set *s, diag_list *d)
 {
     commit_error ce = {0};
     /* The rename would put a regular file in place of a folder, a pipe or a
@@ -247,6 +255,42 @@ int file_set_commit(file_set *s, diag_list *d)
     return rc;
 }
 
+/* The entries for standard output ("-"), taken out of s: it cannot be
+ * replaced, so it is given its data only once the rest is in place. */
+static file_set take_stdout(file_set *s)
+{
+    file_set out = {0};
+    size_t k = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        if (strcmp(s->items[i].path, "-") == 0) {
+            GROW(out.items, out.len, out.cap);
+            out.items[out.len++] = s->items[i];
+        } else {
+            s->items[k++] = s->items[i];
+        }
+    }
+    s->len = k;
+    return out;
+}
+
+static int write_stdout(const file_set *out, diag_list *d)
+{
+    for (size_t i = 0; i < out->len; i++)
+        if (out->items[i].data && (fflush(stdout) != 0 || write_all(STDOUT_FILENO, out->items[i].data, out->items[i].len) != 0))
+            return diag_error(d, NULL, 0, "cannot write %s to standard output: %s", out->items[i].what, strerror(errno));
+    return 0;
+}
+
+int file_set_commit(file_set *s, diag_list *d)
+{
+    file_set out = take_stdout(s);
+    int rc = commit_files(s, d);
+    if (rc == 0)
+        rc = write_stdout(&out, d);
+    file_set_free(&out);
+    return rc;
+}
+
 int file_map_error(const char *path)
 {
     int fd = open(path, O_RDONLY);
@@ -264,6 +308,7 @@ int file_map_error(const char *path)
     close(fd);
     return err;
 }
+
 
 char *path_stem(const char *path)
 {

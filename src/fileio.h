@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fileio: whole files in and out, the way every command needs them.
  *
  * Reading gives the whole file or a diagnostic naming it.
@@ -26,12 +27,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 
 /* Reads path whole into a NUL-terminated buffer (caller frees).  max > 0
  * refuses larger files. */
 int file_read(const char *path, size_t max, char **text, size_t *len, diag_list *d);
+/* The same from an open stream (standard input), named path in diagnostics. */
+int file_read_stream(FILE *f, const char *path, size_t max, char **text, size_t *len, diag_list *d);
 
 /* Writes all of data to fd, resuming after interrupted or short writes. */
 int write_all(int fd, const void *data, size_t len);
@@ -56,7 +60,8 @@ void file_set_put(file_set *s, const char *path, void *data, size_t len, const c
  * longer true. */
 void file_set_remove(file_set *s, const char *path);
 /* Writes, syncs and renames every file of s as one (see above), then empties
- * s.  The only partial outcome left is a rename failing after another
+ * s; a path "-" is standard output, given its data once the rest is in
+ * place.  The only partial outcome left is a rename failing after another
  * succeeded, which a full disk or a lack of memory cannot cause. */
 int file_set_commit(file_set *s, diag_list *d);
 void file_set_free(file_set *s);

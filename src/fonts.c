@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fonts: the font map and FreeType facts about its faces.
  *
  * The map is read through ytree (libyaml).  Each distinct (file, face index)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* job: one rubric made ready to typeset, and the documents made from it.
  *
  * Opening a job parses and checks the rubric, loads its layout and fonts and
@@ -7,7 +8,6 @@
  */
 #include "job.h"
 
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,33 +15,30 @@
 
 #include "compose.h"
 #include "fileio.h"
+#include "input.h"
 #include "notice.h"
 #include "parse.h"
 #include "pdfwrite.h"
 #include "scored.h"
+#include "searchpath.h"
 #include "text.h"
 
-/* The layout named in the front matter: --layouts DIR, ./layouts, the
- * rubric's ../layouts, then the installed ones. */
+/* The layout named in the front matter, where searchpath.h says. */
 static layout *load_layout(const app_options *opt, const document *doc, diag_list *d)
 {
     const field *f = field_find(&doc->meta, META_LAYOUT);
     if (!f)
         return NULL; /* check reports the missing key */
-    char *copy = xstrdup(doc->path);
-    char *beside = xasprintf("%s/../layouts", dirname(copy));
-    char *installed = xasprintf("%s/layouts", opt->env->data_dir);
-    const char *dirs[] = {opt->layouts_dir ? opt->layouts_dir : "layouts", "layouts", beside, installed, NULL};
-    char *path = layout_find(f->value, dirs);
+    searchpath sp;
+    searchpath_layouts(&sp, opt, doc->path);
+    char *path = searchpath_find_layout(&sp, f->value, NULL);
     layout *lay = NULL;
-    if (!path)
-        diag_error(d, doc->path, f->line, "unknown layout '%s': no layouts/%s.yaml", f->value, f->value);
-    else
+    if (path)
         layout_load(path, &lay, d);
+    else
+        searchpath_no_layout(&sp, f->value, doc->path, f->line, d);
     free(path);
-    free(installed);
-    free(beside);
-    free(copy);
+    searchpath_free(&sp);
     return lay;
 }
 
@@ -51,31 +48,11 @@ int read_rubric(const app_options *opt, const char *path, document **doc, layout
                        check_summary *s, diag_list *d)
 {
     *lay = NULL;
-    if (rubric_parse_file(path, doc, d) < 0)
+    if (input_rubric(opt->env, path, doc, d) < 0)
         return -1;
     *lay = load_layout(opt, *doc, d);
     int rc = check_document(*doc, *lay, s, d);
     return *lay ? rc : -1;
-}
-
-/* First readable of: --fontmap, ./fonts/fontmap.yaml, the rubric's
- * ../fonts/fontmap.yaml, the installed map; NULL if none exists. */
-char *find_fontmap(const app_options *opt, const char *rubric)
-{
-    if (opt->fontmap)
-        return xstrdup(opt->fontmap);
-    char *copy = xstrdup(rubric);
-    char *candidates[] = {xstrdup("fonts/fontmap.yaml"), xasprintf("%s/../fonts/fontmap.yaml", dirname(copy)),
-                          xasprintf("%s/fonts/fontmap.yaml", opt->env->data_dir)};
-    free(copy);
-    char *found = NULL;
-    for (size_t i = 0; i < 3; i++) {
-        if (!found && access(candidates[i], R_OK) == 0)
-            found = candidates[i];
-        else
-            free(candidates[i]);
-    }
-    return found; /* NULL: none of them */
 }
 
 /* The scored unit, its scorer and date as one line of keywords. */
@@ -114,9 +91,9 @@ static int write_pages(const job *j, const page_list *pages, const document *doc
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
     pdf_attachment sources[] = {
-        {.name = base_name(doc->path), .data = doc->source, .len = doc->source_len, .mime = "text/markdown",
-         .relationship = "Source"},
-        {.name = sheet ? base_name(sheet->path) : NULL, .data = sheet ? sheet->source : NULL,
+        {.name = input_stored_name(doc->path, "stdin.md"), .data = doc->source, .len = doc->source_len,
+         .mime = "text/markdown", .relationship = "Source"},
+        {.name = sheet ? input_stored_name(sheet->path, "stdin.yaml") : NULL, .data = sheet ? sheet->source : NULL,
          .len = sheet ? sheet->source_len : 0, .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
@@ -207,10 +184,10 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d)
     j->env = opt->env;
     check_summary s;
     int rc = read_rubric(opt, rubric, &j->doc, &j->lay, &s, d);
-    char *fontmap = rc == 0 ? find_fontmap(opt, rubric) : NULL;
+    char *fontmap = rc == 0 ? find_fontmap(opt, j->doc->path) : NULL;
     if (rc == 0 && !fontmap)
-        rc = diag_error(d, rubric, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric nor "
-                                      "installed; name one with --fontmap");
+        rc = diag_error(d, rubric, 0, "no font map: fonts/fontmap.yaml is neither here, beside the rubric, in "
+                                      "your settings nor installed (gongwen --help says where); name one with --fontmap");
     if (rc == 0)
         rc = fontset_load(fontmap, &j->fs, d);
     if (rc == 0 && file_read(opt->env->srgb_profile, 1 << 20, &j->icc, &j->icc_len, d) != 0)
@@ -319,7 +296,7 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
     if (rc == 0)
         rc = make_form_fonts(j, d);
     if (rc == 0)
-        rc = scoresheet_load(scores_path, &sheet, d);
+        rc = input_scores(j->env, scores_path, &sheet, d);
     if (rc == 0)
         rc = grades_compute(j->doc, sheet, &g, d);
     if (rc == 0) {

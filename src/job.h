@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* job: a rubric parsed, checked, with its layout and fonts loaded (job.c). */
 #ifndef GONGWEN_JOB_H
 #define GONGWEN_JOB_H
@@ -44,9 +45,6 @@ typedef struct unit_result {
  * begins with.  *doc is NULL when the file could not be parsed at all. */
 int read_rubric(const app_options *opt, const char *path, document **doc, layout **lay,
                 check_summary *s, diag_list *d);
-/* First readable of: --fontmap, ./fonts/fontmap.yaml, the rubric's
- * ../fonts/fontmap.yaml, the installed map; NULL if none exists. */
-char *find_fontmap(const app_options *opt, const char *rubric);
 
 int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d);
 void job_close(job *j);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout: how a document looks, read from layouts/NAME.yaml.
  *
  * All geometry of the notice (GB/T 9704-2012 numbers) and every column of the

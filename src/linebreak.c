@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* linebreak: lines chosen by cost.  Contract in linebreak.h.
  *
  * A paragraph is first cut at its line feeds into segments, each broken on

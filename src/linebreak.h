@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* linebreak: a paragraph's lines, chosen by cost over all candidate breaks.
  *
  * Input is a paragraph as code points, the advance of each (pt, at the size

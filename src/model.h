@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model: a rubric document as the clerk wrote it, knowing nothing of PDF.
  *
  *   document ── front matter (meta), notice body paragraphs

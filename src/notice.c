@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* notice: the 通知 as a list of grid lines, then pages.  Contract in notice.h. */
 #include "notice.h"
 

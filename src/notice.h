@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* notice: the 通知 itself, laid out as GB/T 9704-2012 asks.
  *
  * Page 1 carries the 版头 (发文机关标志 in red, 发文字号, the red rule),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* page: what typesetting produces and the PDF writer draws.
  *
  * A laid-out document is a list of pages, each a list of drawing operations in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* paginate: a table's page slices.  Contract in paginate.h.
  *
  * Rows go down the pages one part at a time.  A part's height is what its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* paginate: a table's rows cut into pages, decided on heights and line
  * counts alone, as TeX breaks pages apart from shipping them out.  The table
  * typesetter (table.h) measures the cells, this module decides the slices,

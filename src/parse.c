@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse: CommonMark blocks to attachments, units, categories and items.
  *
  * The walk is a small state machine over the document's top-level blocks:

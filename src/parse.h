@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse: a rubric file (front matter + CommonMark) into the model.
  *
  * Only syntax and shape are judged here: what is an attachment, a unit, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "pdffontprog.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfwrite: pages to PDF through libharu 2.3.0.
  *
  * libharu reports errors through a callback; ours records the first error in

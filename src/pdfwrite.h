@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfwrite: a laid-out document (page.h) to a PDF file, through libharu.
  *
  * Each face is subset to exactly the code points the pages draw with it

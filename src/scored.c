@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scored: the scored copy of a unit.  Contract in scored.h. */
 #include "scored.h"
 

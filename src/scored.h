@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scored: a unit's scored copy as a document of its own (scored.c).
  *
  * The copy is the rubric's table of the unit, as the form shows it (its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scores: reading a unit's scores file (see scores.h for its form). */
 #include "scores.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scores: one unit's scores file, as written; and the grades they give.
  *
  * A scores file is YAML:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* source: checking a rubric's text and splitting off its front matter.
  *
  * The text handed on keeps the file's line numbering exactly: the front

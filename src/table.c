@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table: cells, slices and drawing of one unit's table.  Contract in table.h. */
 #include "table.h"
 

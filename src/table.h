@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table: one unit of an attachment as a rubric table, across pages.
  *
  * Every column's content, width, alignment and merging comes from the layout

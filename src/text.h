@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text: the few string tools everything else is built on.
  *
  *  - x*alloc: allocation that cannot return NULL.  gongwen is a batch tool; a

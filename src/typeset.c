@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* typeset: shaping, runs and the text frame.  Contract in typeset.h. */
 #include "typeset.h"
 

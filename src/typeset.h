@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* typeset: text as positioned glyphs — the pieces every part of a page shares.
  *
  * Every text is shaped in a shaper: the fonts, the word breaker (breaks.h)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "ytree.h"
 
 #include <stdbool.h>

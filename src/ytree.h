@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ytree: a YAML document as a small tree of maps, lists and strings, each
  * node knowing its source line.  Front matter, layouts and score files are
  * read through it, so each of them validates shapes, not parser events.

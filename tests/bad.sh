@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The catalogue of bad inputs (tests/bad/, see its README): every case must
 # end with its expected exit status and message, write nothing (the known-good
 # PDF already at the target stays byte for byte, no new or temporary file

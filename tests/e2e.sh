@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # End to end: the gongwen binary on the real rubrics and on bad command lines.
 # usage: tests/e2e.sh path/to/gongwen
 set -u
@@ -7,25 +8,8 @@ export LC_ALL=C.UTF-8
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "e2e: FAIL: $*"; }
-
-# expect_exit CODE NAME CMD...: runs CMD, stdout to $T/out, stderr to $T/err.
-expect_exit() {
-    want=$1 name=$2; shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, wanted $want"; cat "$T/err"; fi
-}
-expect_same() { # NAME FILE EXPECTED-TEXT ("" for an empty file)
-    if [ -z "$3" ]; then : >"$T/want"; else printf '%s\n' "$3" >"$T/want"; fi
-    if cmp -s "$2" "$T/want"; then ok; else bad "$1"; diff "$T/want" "$2"; fi
-}
-expect_grep() { # NAME FILE PATTERN
-    if grep -q -- "$3" "$2"; then ok; else bad "$1: no '$3' in"; cat "$2"; fi
-}
+LABEL=e2e
+. "$(dirname "$0")/lib.sh"
 
 # expect_pdfa NAME PDF PART: the archive parts of PDF/A-PART b (src/pdfa.h).
 expect_pdfa() {
@@ -68,7 +52,7 @@ expect_exit 0 "check from another folder" sh -c "cd '$T' && '$GW' check '$(pwd)/
 # --- data errors: exit 1, file:line ----------------------------------------
 printf -- '---\n版式: nosuch\n---\n\n# 附件：T\n\n## 类\n\n- 一 **100分**\n' >"$T/unknown-layout.md"
 expect_exit 1 "unknown layout" "$GW" check "$T/unknown-layout.md"
-expect_grep "unknown layout message" "$T/err" "unknown-layout.md:2: error: unknown layout 'nosuch': no layouts/nosuch.yaml"
+expect_grep "unknown layout message" "$T/err" "unknown-layout.md:2: error: unknown layout 'nosuch': the layouts there are: leshan, tiered, zhuzhou"
 
 printf -- '---\n版式: leshan\n---\n\n# 附件：T\n\n## 类\n\n- 一 **三分**\n' >"$T/bad-points.md"
 expect_exit 1 "unparseable points" "$GW" check "$T/bad-points.md"
@@ -517,5 +501,4 @@ expect_grep "unknown command message" "$T/err" "unknown command 'frobnicate'"
 expect_exit 2 "unknown option" "$GW" check --frob rubrics/leshan-2012.md
 expect_exit 2 "check without file" "$GW" check
 
-echo "e2e: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

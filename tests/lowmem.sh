@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Low memory: with its address space limited (ulimit -v) step by step from
 # too little to enough, every run either succeeds or fails as a data error
 # does: exit 1, every line a finding, one of them "out of memory", nothing

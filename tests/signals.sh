@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Interrupted runs (src/fileio.h): a batch ended by SIGTERM, SIGINT or SIGHUP
 # while one of its temporary files exists leaves none behind, and every file
 # it leaves is whole; one killed by SIGKILL leaves its temporary file, and

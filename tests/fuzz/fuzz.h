@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz: what the libFuzzer targets of tests/fuzz share.
  *
  * Each target defines LLVMFuzzerInitialize (fixed inputs such as a valid

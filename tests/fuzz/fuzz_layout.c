@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_layout: a layout file (layouts/NAME.yaml), as bytes, read into a layout; a layout
  * that loads is then used the way `check` uses one, against each real rubric
  * (parsed once): its columns decide which fields every item must have.  Where

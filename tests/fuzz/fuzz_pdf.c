@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_pdf: rubric bytes all the way to a PDF file, as `gongwen build`
  * writes it: what passes the checks and has a font for every character is typeset,
  * each face's characters are made into font programs (pdffontprog.c), embedded

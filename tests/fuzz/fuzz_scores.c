@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_scores: a unit's scores file, as bytes, read and graded against each
  * of the real rubrics (parsed once, with their layouts and the fonts): one
  * table, tables per 单位, and completion levels with bonus and veto items.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_typeset: rubric bytes as far as `gongwen build` goes short of the PDF
  * writer: what passes the checks is typeset,
  * notice and blank tables, into pages.  Line breaking, page breaking and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checker: completeness errors and arithmetic warnings, each with its exact
  * message and line, against the repository's leshan layout. */
 #include <stdio.h>

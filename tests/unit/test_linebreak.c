@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for linebreak: grid capacity, 禁则, unbreakable words, punctuation
  * compression, justification and forced breaks.  Advances follow body text:
  * 16 pt for CJK glyphs, 8 pt for ASCII, so a 448-pt line holds 28 ideographs.

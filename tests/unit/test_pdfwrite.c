@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfwrite: a hand-made two-page document written to PDF and read back with
  * poppler, qpdf and mupdf; determinism; failures; fonts shared by documents;
  * the ToUnicode CMap. */
