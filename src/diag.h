@@ -44,8 +44,9 @@ int diag_error(diag_list *d, const char *file, int line, const char *fmt, ...) G
 void diag_warning(diag_list *d, const char *file, int line, const char *fmt, ...) GW_PRINTF(4, 5);
 
 size_t diag_count(const diag_list *d, diag_level level);
-/* Writes each finding as `file:line: warning: message` (line omitted when 0);
- * a warning repeated word for word is written once.  What is not printable
+/* Writes each finding as `file:line: warning: message` (line omitted when 0),
+ * each as often as it was found: nothing is made twice (a batch typesets its
+ * notice once), so nothing needs hiding.  What is not printable
  * in a file name or a message (text.h sb_put_printable) is escaped; past 100
  * findings in a row about one file, one line says how many more there are. */
 void diag_print(const diag_list *d, FILE *out);
