@@ -198,15 +198,20 @@ static void csv_field(strbuf *sb, const char *s, bool last)
     sb_puts(sb, last ? "\r\n" : ",");
 }
 
+/* A unit of the batch: scored, or not, and then why (its first error). */
 typedef struct scored {
     unit_result res;
     const char *file;
+    char *not_scored;
 } scored;
 
+/* Best first; the units not scored last, in file order. */
 static int by_total(const void *a, const void *b)
 {
     const scored *x = a, *y = b;
-    if (x->res.total != y->res.total)
+    if (!x->not_scored != !y->not_scored)
+        return x->not_scored ? 1 : -1;
+    if (!x->not_scored && x->res.total != y->res.total)
         return x->res.total > y->res.total ? -1 : 1;
     return strcmp(x->file, y->file);
 }
@@ -257,6 +262,7 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
 {
     size_t ncols = shape ? unit_part_count(shape) : 0;
     points *aligned = xcalloc(ncols + 1, sizeof *aligned);
+    bool *vetoed = xcalloc(ncols + 1, sizeof *vetoed);
     char **keys = xcalloc(ncols + 1, sizeof *keys);
     for (size_t c = 0; c < ncols; c++) {
         aligned[c] = POINTS_NONE;
@@ -267,9 +273,10 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
         size_t c = 0;
         while (c < ncols && (aligned[c] != POINTS_NONE || strcmp(keys[c], key) != 0))
             c++;
-        if (c < ncols)
+        if (c < ncols) {
             aligned[c] = res->parts[k];
-        else
+            vetoed[c] = res->part_vetoed[k];
+        } else
             diag_warning(d, file, 0, "单位 '%s': the 汇总表 has no column for its part '%s'; its points count in "
                          "the total only", res->unit, unit_part_name(res->table, k));
         free(key);
@@ -278,18 +285,23 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
         free(keys[c]);
     free(keys);
     free(res->parts);
+    free(res->part_vetoed);
     res->parts = aligned;
+    res->part_vetoed = vetoed;
     res->nparts = ncols;
 }
 
-/* Ranks in place (best first); equal totals share a rank. */
+/* Ranks in place (best first); equal totals share a rank; a unit not
+ * scored has none (0) and says why. */
 static ranked_unit *rank(scored *units, size_t n)
 {
     qsort(units, n, sizeof *units, by_total);
     ranked_unit *r = xcalloc(n + 1, sizeof *r);
     for (size_t i = 0; i < n; i++) {
         r[i].res = &units[i].res;
-        r[i].rank = i > 0 && units[i].res.total == units[i - 1].res.total ? r[i - 1].rank : i + 1;
+        r[i].not_scored = units[i].not_scored;
+        if (!units[i].not_scored)
+            r[i].rank = i > 0 && units[i].res.total == units[i - 1].res.total ? r[i - 1].rank : i + 1;
     }
     return r;
 }
@@ -299,7 +311,7 @@ static int summary_pdf(job *j, const ranked_unit *ranked, size_t n, const char *
 {
     const unit *shape = shape_of(j);
     document *doc = summary_document(j->doc, shape, ranked, n);
-    layout *lay = summary_layout(j->lay, shape);
+    layout *lay = summary_layout(j->lay, shape, ranked, n);
     int rc = job_stage_document(j, doc, lay, path, set, d);
     layout_free(lay);
     document_free(doc);
@@ -318,35 +330,40 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
         csv_field(&sb, unit_part_name(shape, k), false);
     csv_field(&sb, "总分", false);
     csv_field(&sb, "一票否决", false);
-    csv_field(&sb, "评分文件", true);
+    csv_field(&sb, "评分文件", false);
+    csv_field(&sb, "备注", true);
     char buf[32];
     for (size_t i = 0; i < n; i++) {
-        sb_printf(&sb, "%zu,", ranked[i].rank);
-        csv_field(&sb, units[i].res.unit, false);
+        const unit_result *res = ranked[i].res;
+        if (ranked[i].rank)
+            sb_printf(&sb, "%zu,", ranked[i].rank);
+        else
+            sb_puts(&sb, ",");
+        csv_field(&sb, res->unit, false);
         for (size_t k = 0; k < nparts; k++)
-            csv_field(&sb, units[i].res.parts[k] != POINTS_NONE ? points_format(units[i].res.parts[k], buf) : "",
-                      false);
-        csv_field(&sb, points_format(units[i].res.total, buf), false);
-        csv_field(&sb, units[i].res.vetoed ? "是" : "否", false);
-        csv_field(&sb, units[i].file, true);
+            csv_field(&sb, summary_part_text(shape, res, k, buf), false);
+        csv_field(&sb, ranked[i].not_scored ? SUMMARY_NOT_SCORED : points_format(res->total, buf), false);
+        csv_field(&sb, ranked[i].not_scored ? "" : res->vetoed ? "是" : "否", false);
+        csv_field(&sb, units[i].file, false);
+        csv_field(&sb, ranked[i].not_scored ? ranked[i].not_scored : "", true);
     }
     return sb_take(&sb);
 }
 
 /* The 汇总表's CSV and PDF, written as one; with them go the PDFs that
  * failed units left from an earlier run (failed: NULL-terminated).  done of
- * the n units were scored. */
+ * the n units were scored; the rest, after them, were not. */
 static int write_summary(job *j, scored *units, size_t done, size_t n, const char *outdir, char **failed,
                          diag_list *d, FILE *out)
 {
-    ranked_unit *ranked = rank(units, done);
+    ranked_unit *ranked = rank(units, n);
     char *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV), *pdf_path = xasprintf("%s/%s", outdir, SUMMARY_PDF);
     file_set set = {0};
     int rc = job_check_output(j, csv_path, NULL, "summary", d);
     if (rc == 0) {
-        char *csv = summary_csv(j, units, ranked, done);
+        char *csv = summary_csv(j, units, ranked, n);
         file_set_put(&set, csv_path, csv, strlen(csv), "summary");
-        rc = summary_pdf(j, ranked, done, pdf_path, &set, d);
+        rc = summary_pdf(j, ranked, n, pdf_path, &set, d);
     }
     for (size_t i = 0; failed[i]; i++)
         file_set_remove(&set, failed[i]);
@@ -362,6 +379,16 @@ static int write_summary(job *j, scored *units, size_t done, size_t n, const cha
 }
 
 /* ---- the run ----------------------------------------------------------- */
+
+/* Why a unit was not scored: the first error found about it. */
+static char *first_error(const diag_list *d, size_t from)
+{
+    for (size_t i = from; i < d->len; i++)
+        if (d->items[i].level == DIAG_ERROR)
+            return d->items[i].line ? xasprintf("第%d行：%s", d->items[i].line, d->items[i].message)
+                                    : xstrdup(d->items[i].message);
+    return xstrdup("");
+}
 
 /* out/NAME for rubric NAME.md, unless the name is no folder's ("...md"
  * would give out/..). */
@@ -404,7 +431,7 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
         rc = diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
     if (rc == 0)
         file_sweep_leftovers(outdir);
-    size_t n = inputs.len, done = 0, nfailed = 0;
+    size_t n = inputs.len, done = 0, nfailed = 0, nunscored = 0;
     scored *units = xcalloc(n + 1, sizeof *units);
     char **failed = xcalloc(n + 1, sizeof *failed);
     bool tty = opt->env->progress && !opt->quiet;
@@ -414,24 +441,37 @@ int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
             show_progress(out, i, n, in->name);
         /* A PDF name that is an input's is refused, and that file kept. */
         bool writable = job_check_output(&j, in->pdf, in->path, "PDF", d) == 0;
+        size_t before = d->len;
         if (writable && check_regular(in, d) == 0 &&
             job_write_scored(&j, in->path, in->pdf, &units[done].res, d) == 0) {
             align_parts(&units[done].res, shape_of(&j), in->path, d);
             units[done++].file = in->name;
-        } else if (writable) {
-            failed[nfailed++] = in->pdf;
+            continue;
         }
+        if (writable)
+            failed[nfailed++] = in->pdf;
+        /* The scores file may have named its unit before it failed. */
+        char *name = units[done].res.unit ? units[done].res.unit : xstrdup(in->name);
+        units[done].res.unit = NULL;
+        scored *u = &units[n - 1 - nunscored++];
+        u->res.unit = name;
+        u->file = in->name;
+        u->not_scored = first_error(d, before);
     }
     if (tty && rc == 0)
         fputc('\n', out);
-    if (rc == 0 && done > 0 && write_summary(&j, units, done, n, outdir, failed, d, out) != 0)
+    /* The units not scored, filled in from the end, join the scored ones. */
+    memmove(units + done, units + n - nunscored, nunscored * sizeof *units);
+    if (rc == 0 && done > 0 && write_summary(&j, units, done, done + nunscored, outdir, failed, d, out) != 0)
         rc = -1;
     if (rc == 0 && done < n)
         rc = -1; /* each failure is already reported at its file and line */
     if (made && done == 0)
         rmdir(outdir);
-    for (size_t i = 0; i < done; i++)
+    for (size_t i = 0; i < done + nunscored; i++) {
         unit_result_free(&units[i].res);
+        free(units[i].not_scored);
+    }
     free(units);
     free(failed);
     inputs_free(&inputs);

@@ -296,9 +296,11 @@ static void protect_names(const breaker *b, const text *t, double *costs)
         for (size_t i = 0; i + m <= t->n; i++) {
             if (t->cps[i] != b->names[k][0] || memcmp(t->cps + i, b->names[k], m * sizeof *t->cps) != 0)
                 continue;
+            /* Dearer than anything outside a name, and inside one still
+             * cheaper at its own word boundaries (服务|科学|发展). */
             for (size_t j = i + 1; j < i + m; j++)
-                if (costs[j] < BREAK_IN_NAME)
-                    costs[j] = BREAK_IN_NAME;
+                if (costs[j] < BREAK_IN_NAME && costs[j] != BREAK_NEVER)
+                    costs[j] += BREAK_IN_NAME;
         }
     }
 }

@@ -370,7 +370,11 @@ if [ -s "$T/mixed-out/yizhong.pdf" ] && [ -s "$T/mixed-out/shizhongqu.pdf" ] && 
 cp "$T/scored.pdf" "$T/mixed-out/bad.pdf"
 expect_exit 1 "batch again with the bad unit" "$GW" batch rubrics/leshan-2012.md "$T/mixed" -o "$T/mixed-out"
 if [ -e "$T/mixed-out/bad.pdf" ]; then bad "a failed unit's earlier PDF stayed beside the summary"; else ok; fi
-if [ -s "$T/mixed-out/yizhong.pdf" ] && ! grep -q bad.yaml "$T/mixed-out/汇总表.csv"; then ok; else bad "batch again: the summary"; fi
+# The summary lists the unit that was not scored, without a rank, with why.
+if [ -s "$T/mixed-out/yizhong.pdf" ] && grep -q "^,坏单位,,,,,,未评分,,bad.yaml,第3行：item 1.1: 9分 is more than its 3分" "$T/mixed-out/汇总表.csv"
+then ok; else bad "batch again: the summary lists the unit not scored"; cat "$T/mixed-out/汇总表.csv"; fi
+pdftotext -raw "$T/mixed-out/汇总表.pdf" - | tr -d ' \n' >"$T/mixed-summary.txt"
+expect_grep "汇总表.pdf lists the unit not scored" "$T/mixed-summary.txt" "坏单位未评分第3行"
 
 # The 汇总表's CSV and PDF are one output: when the PDF cannot be written
 # (a folder stands in its place), the CSV of the earlier run stays.
@@ -441,8 +445,8 @@ printf '单位: 乙\n得分:\n  "1.1": 35\n  "2.1": 55\n' >"$T/shapes/yi.yaml"
 expect_exit 0 "batch of tables of two shapes" "$GW" batch "$T/shapes.md" "$T/shapes" -o "$T/shapes-out"
 expect_grep "shapes: the part with no column is named" "$T/err" "shapes/yi.yaml: warning: 单位 '乙': the 汇总表 has no column for its part '(二)宣传教育'"
 tr -d '\r' <"$T/shapes-out/汇总表.csv" | sed 1d >"$T/rows"
-expect_same "shapes: subtotals under their own columns" "$T/rows" "1,乙,,35,90,否,yi.yaml
-2,甲,50,30,80,否,jia.yaml"
+expect_same "shapes: subtotals under their own columns" "$T/rows" "1,乙,,35,90,否,yi.yaml,
+2,甲,50,30,80,否,jia.yaml,"
 
 # What was parsed is what is embedded: a scores file and a rubric that come
 # through a pipe, which cannot be read twice.
