@@ -98,13 +98,19 @@ UNIT_BIN_SAN = $(patsubst tests/unit/test_%.c,$(S)/test_%,$(TEST_SRC))
 # Each suite prints cmocka's summary; run-tests adds one closing line.
 unit: test-deps $(UNIT_BIN) $(B)/gongwen
 	@sh tests/run-tests.sh "unit" $(UNIT_BIN)
-e2e: test-deps $(B)/gongwen
-	@sh tests/e2e.sh $(B)/gongwen
+# What a rubric's document prints, read from the model: the end-to-end
+# tests check that PDF readers give all of it back.
+$(B)/printed_text: tests/tools/printed_text.c $(call objs,$(B),$(LIB_SRC))
+	@echo "  TOOL  $@"
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -Isrc $< $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS)
+
+e2e: test-deps $(B)/gongwen $(B)/printed_text
+	@PRINTED=$(abspath $(B)/printed_text) sh tests/e2e.sh $(B)/gongwen
 cli: test-deps $(B)/gongwen
 	@sh tests/cli.sh $(B)/gongwen
-sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen
+sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen $(B)/printed_text
 	@$(SAN_ENV) sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
-	@$(SAN_ENV) sh tests/e2e.sh $(S)/gongwen
+	@$(SAN_ENV) PRINTED=$(abspath $(B)/printed_text) sh tests/e2e.sh $(S)/gongwen
 	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
 test check: test-deps
