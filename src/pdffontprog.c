@@ -6,7 +6,7 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "text.h"
 
@@ -116,17 +116,23 @@ static void set_name(font_program *fp, hb_face_t *face)
     snprintf(fp->name, sizeof fp->name, "%s+%s", tag, *ps ? ps : "Face");
 }
 
-static bool deflate_program(font_program *fp, hb_blob_t *blob)
+/* libdeflate's level 6, measured on the Leshan form's three programs (213 KB
+ * of subset fonts): 17 M instructions and 102.0 KB, against zlib's level 9 at
+ * 49 M and 101.3 KB; libdeflate's 9 gives 101.0 KB for 31 M, its 12 99.6 KB
+ * for 136 M: past level 6 a longer search buys under 1% of the bytes. */
+#define DEFLATE_LEVEL 6
+
+static bool deflate_program(font_program *fp, const char *raw, size_t len)
 {
-    unsigned len = 0;
-    const char *raw = hb_blob_get_data(blob, &len);
-    uLongf zlen = compressBound(len);
-    fp->data = xmalloc(zlen);
-    if (len == 0 || compress2(fp->data, &zlen, (const Bytef *)raw, len, Z_BEST_COMPRESSION) != Z_OK)
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(DEFLATE_LEVEL);
+    if (!c)
         return false;
-    fp->len = zlen;
+    size_t bound = libdeflate_zlib_compress_bound(c, len);
+    fp->data = xmalloc(bound);
+    fp->len = len ? libdeflate_zlib_compress(c, raw, len, fp->data, bound) : 0;
     fp->raw_len = len;
-    return true;
+    libdeflate_free_compressor(c);
+    return fp->len > 0;
 }
 
 int font_program_make(const char *path, int index, const uint32_t *cps, size_t n,
@@ -149,7 +155,9 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     bool ok = sub && read_metrics(fp, sub);
     if (ok) {
         hb_blob_t *blob = hb_face_reference_blob(sub);
-        ok = deflate_program(fp, blob);
+        unsigned len = 0;
+        const char *raw = hb_blob_get_data(blob, &len);
+        ok = deflate_program(fp, raw, len);
         hb_blob_destroy(blob);
     }
     if (ok)

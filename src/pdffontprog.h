@@ -16,7 +16,7 @@
  *     nglyphs glyphs, 0 being .notdef;
  *   - name: a subset tag derived from data, '+', the face's PostScript
  *     name: the same font and characters give the same name.
- * Knows HarfBuzz and zlib; nothing of PDF objects or libharu.
+ * Knows HarfBuzz and libdeflate; nothing of PDF objects or libharu.
  */
 #ifndef GONGWEN_PDFFONTPROG_H
 #define GONGWEN_PDFFONTPROG_H
