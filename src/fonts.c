@@ -93,11 +93,13 @@ static const char *unusable_reason(FT_Face ft)
     if (!FT_IS_SFNT(ft))
         return "not a TrueType/OpenType font";
     FT_ULong len = 0;
-    /* pdffont embeds glyf/loca outlines (FontFile2).  CFF-flavoured OpenType
-     * (Noto CJK, Source Han, Fandol) would need FontFile3, and its CJK
-     * subsets measured larger than TrueType ones for the same text. */
-    if (FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &len) != 0)
-        return "CFF (PostScript) outlines; gongwen embeds only TrueType-outline fonts";
+    /* pdffont embeds TrueType (glyf) and CFF outlines; CFF2, the outlines
+     * of variable OpenType fonts, has no place in a PDF. */
+    if (FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &len) != 0 &&
+        FT_Load_Sfnt_Table(ft, TTAG_CFF, 0, NULL, &len) != 0)
+        return FT_Load_Sfnt_Table(ft, TTAG_CFF2, 0, NULL, &len) == 0
+                   ? "CFF2 outlines (a variable font), which a PDF cannot embed"
+                   : "no TrueType or CFF outlines";
     if (FT_Select_Charmap(ft, FT_ENCODING_UNICODE) != 0)
         return "no Unicode character map";
     /* The font's licence says it may not be embedded or subset (OS/2 fsType). */
