@@ -8,7 +8,7 @@ PACKAGES="
 build-essential pkg-config
 libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev libdeflate-dev libfontconfig-dev
 libcmocka-dev
-fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai
+fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai fontconfig
 icc-profiles-free
 poppler-utils qpdf mupdf-tools fonts-urw-base35 ghostscript libxml2-utils
 valgrind

@@ -29,7 +29,7 @@ static const char usage_text[] =
     "                           the same with one unit's 自评分 filled and totalled\n"
     "  batch FILE.md DIR [-o OUTDIR]\n"
     "                           score every DIR/*.yaml; one PDF each and 汇总表.csv\n"
-    "  fonts                    list font roles, the files that serve them, coverage\n"
+    "  fonts                    list font roles, the fonts that serve them, and why\n"
     "\n"
     "Run 'gongwen COMMAND --help' for a command's options.\n";
 
@@ -68,7 +68,9 @@ static const char batch_help[] =
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
-    "Lists each font role, the files that serve it and their GB2312 coverage.\n";
+    "Lists each font role with the face that serves it, and each candidate of\n"
+    "the font map: the file fontconfig found for it, or why it was passed over\n"
+    "(not installed, unusable, lacking hanzi of GB2312); the GB2312 coverage.\n";
 
 typedef struct command {
     const char *name;
