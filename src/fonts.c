@@ -302,8 +302,11 @@ static bool face_seen_before(const role_rec *role, size_t i)
 static void choose(loader *ld, font_role r)
 {
     role_rec *role = &ld->fs->roles[r];
-    size_t chosen = role->ncands;
-    for (size_t i = 0; i < role->ncands && chosen == role->ncands; i++)
+    size_t chosen = role->ncands, usable = 0;
+    for (size_t i = 0; i < role->ncands; i++)
+        usable += role->cands[i].face >= 0;
+    /* With one usable candidate there is nothing to choose: no need to count. */
+    for (size_t i = 0; i < role->ncands && chosen == role->ncands && usable > 1; i++)
         if (role->cands[i].face >= 0 && gb2312_missing(ld, role->cands[i].face) == 0)
             chosen = i;
     for (size_t i = 0; i < role->ncands && chosen == role->ncands; i++)
