@@ -448,8 +448,8 @@ static void test_office_font_wins(void **state)
 {
     (void)state;
     /* A font whose family is 仿宋_GB2312 (a renamed cut of a free face, its
-     * other GB 2312 hanzi drawn as boxes) is installed: it draws the body,
-     * with no change to the map. */
+     * other GB 2312 hanzi drawn blank) is installed: it draws the body, with
+     * no change to the map. */
     fc_env env;
     use_fontconfig(&env, "fontconfig/gb2312");
     diag_list d = {0};
