@@ -34,7 +34,7 @@ static const char usage_text[] =
     "                           the same with one unit's 自评分 filled and totalled\n"
     "  batch FILE.md DIR [-o OUTDIR]\n"
     "                           score every DIR/*.yaml, *.yml; one PDF each, 汇总表\n"
-    "  fonts                    list font roles, the files that serve them, coverage\n"
+    "  fonts                    list font roles, the fonts that serve them, and why\n"
     "  help COMMAND             a command's options\n"
     "\n"
     "A FILE.md or SCORES.yaml of '-' is read from standard input; '-o -' writes\n"
@@ -94,8 +94,10 @@ static const char batch_help[] =
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
-    "Lists each font role, the files that serve it and their GB2312 coverage,\n"
-    "and says which font map was used and where it was looked for.\n"
+    "Lists each font role with the face that serves it, and each candidate of\n"
+    "the font map: the file fontconfig found for it, or why it was passed over\n"
+    "(not installed, unusable, lacking hanzi of GB2312); the GB2312 coverage;\n"
+    "and which font map was used and where it was looked for.\n"
     "\n"
     FONTMAP_HELP;
 
