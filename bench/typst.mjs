@@ -19,7 +19,7 @@
 // one line, where its own time went (startup, first document, the rest).
 import { NodeCompiler } from './node/node_modules/@myriaddreamin/typst-ts-node-compiler/index.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const FONT_DIRS = ['/usr/share/fonts'];
 
@@ -100,7 +100,7 @@ if (command === 'version' && args.length === 0) {
   for (const name of names) {
     const t = performance.now();
     const inputs = unitInputs(join(dir, name));
-    writeSynced(join(outdir, basename(name).replace(/\.ya?ml$/i, '.pdf')), pdfOf(compiler, file, inputs));
+    writeSynced(join(outdir, name.replace(/\.ya?ml$/i, '.pdf')), pdfOf(compiler, file, inputs));
     // What a long-running Typst does between documents (its watch mode).
     compiler.evictCache(10);
     times.push(performance.now() - t);
