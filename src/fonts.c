@@ -22,6 +22,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
@@ -481,6 +482,19 @@ size_t fontset_candidates(const fontset *fs, font_role role, const font_candidat
     }
     *out = fs->roles[role].cands;
     return fs->roles[role].ncands;
+}
+
+bool fontset_ink_height(const fontset *fs, int face, uint32_t cp, double *ymin, double *ymax)
+{
+    const face_rec *f = face_at(fs, face);
+    if (!f || FT_Load_Glyph(f->ft, FT_Get_Char_Index(f->ft, cp), FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
+        f->ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE || f->ft->glyph->outline.n_points == 0)
+        return false;
+    FT_BBox box;
+    FT_Outline_Get_CBox(&f->ft->glyph->outline, &box);
+    *ymin = (double)box.yMin / f->ft->units_per_EM;
+    *ymax = (double)box.yMax / f->ft->units_per_EM;
+    return true;
 }
 
 double fontset_advance(const fontset *fs, int face, uint32_t cp)

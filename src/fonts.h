@@ -61,6 +61,9 @@ void fontset_free(fontset *fs);
 int fontset_face_for(const fontset *fs, font_role role, uint32_t cp);
 /* Advance width of cp in face, in em (multiply by the font size for pt). */
 double fontset_advance(const fontset *fs, int face, uint32_t cp);
+/* The bottom and top of cp's ink in face, in em above the baseline; false
+ * when it has none (a space) or cannot be read. */
+bool fontset_ink_height(const fontset *fs, int face, uint32_t cp, double *ymin, double *ymax);
 /* Ascender and descender in em (descender negative). */
 double fontset_ascender(const fontset *fs, int face);
 double fontset_descender(const fontset *fs, int face);

@@ -203,7 +203,7 @@ static bool has_table(hb_face_t *face, hb_tag_t tag)
  * table rewritten with CID i + 1 drawing cps[i] (pdfcff.h), so that gids[]
  * become those CIDs.  A face of neither kind (CFF2) has no program a PDF
  * can embed. */
-static bool make_data(font_program *fp, hb_face_t *sub)
+static bool make_data(font_program *fp, hb_face_t *sub, const char **why)
 {
     hb_blob_t *blob = hb_face_reference_table(sub, TAG_CFF);
     fp->outlines = hb_blob_get_length(blob) > 0 ? FONT_OUTLINES_CFF : FONT_OUTLINES_TRUETYPE;
@@ -212,7 +212,10 @@ static bool make_data(font_program *fp, hb_face_t *sub)
         unsigned len = 0;
         const unsigned char *cff = (const unsigned char *)hb_blob_get_data(blob, &len);
         strbuf prog = {0};
-        ok = pdfcff_rekey(cff, len, fp->gids, fp->n, &prog) == 0 && deflate_program(fp, prog.data, prog.len);
+        ok = pdfcff_rekey(cff, len, fp->gids, fp->n, &prog) == 0;
+        if (!ok)
+            *why = "its CFF outlines cannot be read (is the font damaged?)";
+        ok = ok && deflate_program(fp, prog.data, prog.len);
         sb_free(&prog);
         for (size_t i = 0; i < fp->n; i++)
             fp->gids[i] = (uint16_t)(i + 1);
@@ -222,7 +225,10 @@ static bool make_data(font_program *fp, hb_face_t *sub)
         blob = hb_face_reference_blob(sub);
         unsigned len = 0;
         const char *raw = hb_blob_get_data(blob, &len);
-        ok = has_table(sub, TAG_GLYF) && deflate_program(fp, raw, len);
+        ok = has_table(sub, TAG_GLYF);
+        if (!ok)
+            *why = "the subset has no outlines (is the font damaged?)";
+        ok = ok && deflate_program(fp, raw, len);
     }
     hb_blob_destroy(blob);
     return ok;
@@ -250,9 +256,12 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     fp->widths = xcalloc(n ? n : 1, sizeof *fp->widths);
     const char *why = "too many characters for one font program";
     hb_face_t *sub = n <= FONT_PROGRAM_MAX ? subset(fp, face, &why) : NULL;
-    bool ok = sub && read_metrics(fp, sub) && make_data(fp, sub);
+    bool ok = sub && read_metrics(fp, sub);
     if (sub && !ok)
-        why = memory_runs_short(face_bytes(face)) ? OUT_OF_MEMORY : "the subset has no outlines or no head table";
+        why = "the subset has no head table";
+    ok = ok && make_data(fp, sub, &why);
+    if (sub && !ok && memory_runs_short(face_bytes(face)))
+        why = OUT_OF_MEMORY;
     if (ok)
         set_name(fp, face);
     hb_face_destroy(sub);
