@@ -9,8 +9,12 @@
 #   make test-install   installs into a scratch DESTDIR and tests what is
 #        there: the program run from it, its manual, its completion, the
 #        uninstall; and that a change of PREFIX rebuilds (tests/install.sh)
-#   make pot            build/gongwen.pot, the messages of src/ to translate
+#   make pot            po/gongwen.pot, the messages of src/ to translate
+#                       (rewritten only when they changed)
 #   make update-po      merges it into every po/LANG.po
+#   make i18n           every message translated in every po/LANG.po, the
+#                       .pot current, real errors in Chinese under zh_CN and
+#                       in English under C (tests/i18n.sh)
 #
 # PREFIX is compiled in (src/app.c looks for PREFIX/share beside the binary
 # first), so install with the PREFIX of the build; a different one rebuilds.
@@ -24,16 +28,25 @@ VERSION        = $(shell sed -n 's/^\#define GONGWEN_VERSION "\(.*\)"/\1/p' src/
 MAN_LANGS = $(notdir $(patsubst %/,%,$(dir $(wildcard man/*/gongwen.1))))
 # The message catalogues: po/LANG.po, compiled into the build folder.
 LINGUAS   = $(basename $(notdir $(wildcard po/*.po)))
-MO        = $(foreach l,$(LINGUAS),$(B)/locale/$(l)/LC_MESSAGES/gongwen.mo)
+# A binary finds the catalogues of its build folder (src/app.c): each build
+# folder has its own.
+mo_of     = $(foreach l,$(LINGUAS),$(1)/locale/$(l)/LC_MESSAGES/gongwen.mo)
+MO        = $(call mo_of,$(B))
+MO_SAN    = $(call mo_of,$(S))
 
-.PHONY: install uninstall test-install pot update-po
+.PHONY: install uninstall test-install pot update-po i18n i18n-sanitize
 
 all: $(MO)
+$(S)/gongwen: | $(MO_SAN)
 
-$(B)/locale/%/LC_MESSAGES/gongwen.mo: po/%.po
-	@mkdir -p $(@D)
-	@echo "  MSGFMT $<"
-	@msgfmt --check -o $@ $<
+define mo_rule
+$(1)/locale/%/LC_MESSAGES/gongwen.mo: po/%.po
+	@mkdir -p $$(@D)
+	@echo "  MSGFMT $$<"
+	@msgfmt --check -o $$@ $$<
+endef
+$(eval $(call mo_rule,$(B)))
+$(eval $(call mo_rule,$(S)))
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \
@@ -62,10 +75,28 @@ uninstall:
 test-install: test-deps $(B)/gongwen
 	@MAKE='$(MAKE)' B='$(B)' PREFIX='$(PREFIX)' sh tests/install.sh
 
-$(B)/gongwen.pot: $(SRC) src/*.h
-	@mkdir -p $(@D)
-	xgettext --force-po --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
-	    --package-name=gongwen --package-version=$(VERSION) --sort-by-file -o $@ $(SRC) src/*.h
-pot: $(B)/gongwen.pot
-update-po: $(B)/gongwen.pot
-	@for po in $(wildcard po/*.po); do msgmerge --update --backup=none $$po $<; done
+# What xgettext takes for a message (src/intl.h): _() and N_(), ngettext,
+# and the format of every finding, which diag.c looks up itself.
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --add-location=file \
+    --keyword=_ --keyword=N_ \
+    --keyword=diag_error:4 --flag=diag_error:4:c-format \
+    --keyword=diag_warning:4 --flag=diag_warning:4:c-format \
+    --keyword=diag_add:5 --flag=diag_add:5:c-format \
+    --package-name=gongwen --package-version=$(VERSION) --msgid-bugs-address=dev@gongwen.invalid --copyright-holder="gongwen developers" --sort-by-file
+
+# Its creation date aside, the .pot is rewritten only when a message changed.
+POT_SRC = $(SRC) $(wildcard src/*.h)
+pot:
+	@mkdir -p $(B)
+	@$(XGETTEXT) -o $(B)/gongwen.pot $(POT_SRC)
+	@sed '/^"POT-Creation-Date:/d' $(B)/gongwen.pot >$(B)/gongwen.pot.new
+	@if [ -f po/gongwen.pot ] && sed '/^"POT-Creation-Date:/d' po/gongwen.pot | cmp -s - $(B)/gongwen.pot.new; \
+	then echo "pot: po/gongwen.pot is current"; \
+	else cp $(B)/gongwen.pot po/gongwen.pot && echo "pot: po/gongwen.pot rewritten"; fi
+update-po: pot
+	@for po in $(wildcard po/*.po); do msgmerge --quiet --update --backup=none --add-location=file $$po po/gongwen.pot; done
+
+i18n: $(B)/gongwen $(MO)
+	@XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(B)/gongwen
+i18n-sanitize: $(S)/gongwen $(MO_SAN)
+	@$(SAN_ENV) XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(S)/gongwen

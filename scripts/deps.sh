@@ -25,19 +25,42 @@ icc-profiles-free
 "
 # Testing: the unit-test library, PDF readers that check what gongwen writes
 # (and ghostscript's fonts), valgrind, groff for the manual, bash-completion
-# for the completion script.
+# for the completion script, and locales for the zh_CN.UTF-8 locale the
+# messages are tested in (generated below when missing).
 TEST="
 libcmocka-dev
 poppler-utils qpdf mupdf-tools ghostscript fonts-urw-base35 libxml2-utils
-valgrind groff-base bash-completion
+valgrind groff-base bash-completion locales
 "
+TEST_LOCALE="zh_CN.UTF-8"
 
+LOCALES=""
 case "${1-}" in
 "") PACKAGES="$BUILD $RUN" ;;
---test) PACKAGES="$BUILD $RUN $TEST" ;;
+--test) PACKAGES="$BUILD $RUN $TEST" LOCALES=$TEST_LOCALE ;;
 -*) echo "usage: sh scripts/deps.sh [--test | PACKAGE...]" >&2; exit 2 ;;
 *) PACKAGES="$*" ;;
 esac
+
+# Each locale of LOCALES generated, as Debian does (/etc/locale.gen), when
+# locale -a does not list it (zh_CN.UTF-8 is listed as zh_CN.utf8).
+need_locales() {
+    for l in $LOCALES; do
+        listed=$(printf '%s\n' "$l" | sed 's/\.UTF-8$/.utf8/')
+        locale -a 2>/dev/null | grep -qx "$listed" && continue
+        if [ "$(id -u)" -ne 0 ]; then
+            echo "deps: the locale $l is missing; as root, run: sed -i 's/^# *$l UTF-8/$l UTF-8/' /etc/locale.gen && locale-gen" >&2
+            exit 1
+        fi
+        echo "deps: generating the locale $l"
+        if grep -q "^# *$l UTF-8" /etc/locale.gen 2>/dev/null; then
+            sed -i "s/^# *$l UTF-8/$l UTF-8/" /etc/locale.gen
+        else
+            echo "$l UTF-8" >>/etc/locale.gen
+        fi
+        locale-gen >/dev/null
+    done
+}
 
 missing=""
 for p in $PACKAGES; do
@@ -47,6 +70,7 @@ for p in $PACKAGES; do
 done
 
 if [ -z "$missing" ]; then
+    need_locales
     exit 0
 fi
 
@@ -60,3 +84,4 @@ apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
 echo "deps: done"
+need_locales

@@ -31,21 +31,65 @@
 #define SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
 #endif
 
-/* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
- * from the running binary so that an install under any PREFIX or DESTDIR
- * finds its own layouts; the compiled-in folder otherwise. */
-static char *data_dir(void)
+#ifndef GONGWEN_LOCALEDIR
+#define GONGWEN_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The folder of the running binary, or NULL. */
+static char *exe_dir(void)
 {
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *dir = xasprintf("%s/share/gongwen", dirname(dirname(exe)));
-        if (access(dir, R_OK) == 0)
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    return xstrdup(dirname(exe));
+}
+
+/* PATH under PREFIX, for a binary in PREFIX/bin, when it is a folder there. */
+static char *beside_binary(const char *bin, const char *path)
+{
+    if (!bin)
+        return NULL;
+    char *copy = xstrdup(bin), *dir = xasprintf("%s/%s", dirname(copy), path);
+    free(copy);
+    if (is_dir(dir))
+        return dir;
+    free(dir);
+    return NULL;
+}
+
+/* The installed data: PREFIX/share/gongwen beside PREFIX/bin/gongwen, found
+ * from the running binary so that an install under any PREFIX or DESTDIR
+ * finds its own layouts; the compiled-in folder otherwise. */
+static char *data_dir(const char *bin)
+{
+    char *dir = beside_binary(bin, "share/gongwen");
+    return dir ? dir : xstrdup(GONGWEN_DATADIR);
+}
+
+/* The message catalogues, found as the data is: PREFIX/share/locale beside
+ * the binary; then the build folder's locale/, which make fills, so that
+ * build/gongwen run from the project folder speaks the reader's language
+ * too; the compiled-in folder otherwise. */
+static char *locale_dir(const char *bin)
+{
+    char *dir = beside_binary(bin, "share/locale");
+    if (dir)
+        return dir;
+    if (bin) {
+        dir = xasprintf("%s/locale", bin);
+        if (is_dir(dir))
             return dir;
         free(dir);
     }
-    return xstrdup(GONGWEN_DATADIR);
+    return xstrdup(GONGWEN_LOCALEDIR);
 }
 
 /* The last second a PDF date can name: 9999-12-31T23:59:59Z (its year has
@@ -54,24 +98,20 @@ static char *data_dir(void)
 
 /* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
  * give the same bytes. */
-static long long source_date_epoch(diag_list *d)
+static epoch_state source_date_epoch(const char *s, long long *epoch)
 {
-    const char *s = getenv("SOURCE_DATE_EPOCH");
+    *epoch = -1;
     if (!s || !*s)
-        return -1;
+        return EPOCH_UNSET;
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || end == s || v < 0) {
-        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
-        return -1;
-    }
-    if (errno == ERANGE || v > EPOCH_MAX) {
-        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is past 9999-12-31, the last date a PDF can carry "
-                     "(%lld); ignored", s, EPOCH_MAX);
-        return -1;
-    }
-    return v;
+    if (*end || end == s || v < 0)
+        return EPOCH_NOT_A_NUMBER;
+    if (errno == ERANGE || v > EPOCH_MAX)
+        return EPOCH_PAST_9999;
+    *epoch = v;
+    return EPOCH_SET;
 }
 
 /* The user's settings, where the XDG Base Directory specification puts
@@ -86,19 +126,33 @@ static char *config_dir(void)
     return NULL;
 }
 
-void app_env_read(app_env *env, FILE *out, diag_list *d)
+void app_env_read(app_env *env, FILE *out)
 {
     memset(env, 0, sizeof *env);
-    env->source_date_epoch = source_date_epoch(d);
-    env->data_dir = data_dir();
+    env->epoch_text = getenv("SOURCE_DATE_EPOCH");
+    env->epoch = source_date_epoch(env->epoch_text, &env->source_date_epoch);
+    char *bin = exe_dir();
+    env->data_dir = data_dir(bin);
+    env->locale_dir = locale_dir(bin);
+    free(bin);
     env->config_dir = config_dir();
     env->srgb_profile = SRGB_PROFILE;
     env->progress = isatty(fileno(out));
 }
 
+void app_env_findings(const app_env *env, diag_list *d)
+{
+    if (env->epoch == EPOCH_NOT_A_NUMBER)
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", env->epoch_text);
+    else if (env->epoch == EPOCH_PAST_9999)
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is past 9999-12-31, the last date a PDF can carry "
+                     "(%lld); ignored", env->epoch_text, EPOCH_MAX);
+}
+
 void app_env_free(app_env *env)
 {
     free(env->data_dir);
+    free(env->locale_dir);
     free(env->config_dir);
     free(env->stdin_text);
     memset(env, 0, sizeof *env);

@@ -21,9 +21,14 @@
 /* What the environment says, read once by main and passed down, so that no
  * module below main looks at the environment or the file system's idea of
  * where the program lives. */
+typedef enum { EPOCH_UNSET, EPOCH_SET, EPOCH_NOT_A_NUMBER, EPOCH_PAST_9999 } epoch_state;
+
 typedef struct app_env {
-    long long source_date_epoch; /* SOURCE_DATE_EPOCH: dates every PDF; -1 when unset */
+    long long source_date_epoch; /* SOURCE_DATE_EPOCH: dates every PDF; -1 when unset or no date */
+    epoch_state epoch;           /* what SOURCE_DATE_EPOCH held (app_env_findings tells a bad one) */
+    const char *epoch_text;      /* its text, NULL when unset */
     char *data_dir;              /* the installed layouts and font map: PREFIX/share/gongwen */
+    char *locale_dir;            /* the message catalogues: LOCALEDIR, or the build folder's locale/ */
     char *config_dir;            /* the user's: $XDG_CONFIG_HOME/gongwen (~/.config/gongwen); NULL: none */
     const char *srgb_profile;    /* the ICC profile of every PDF/A output intent */
     bool progress;               /* standard output is a terminal: a batch shows its progress */
@@ -33,9 +38,12 @@ typedef struct app_env {
     size_t stdin_len;
 } app_env;
 
-/* Reads the environment; findings (a SOURCE_DATE_EPOCH that is no date) go
- * to d.  app_env_free releases what it holds. */
-void app_env_read(app_env *env, FILE *out, diag_list *d);
+/* Reads the environment, before anything is said: main binds the message
+ * catalogue from it first.  app_env_findings then adds what is wrong with it
+ * (a SOURCE_DATE_EPOCH that is no date) to d; app_env_free releases what it
+ * holds. */
+void app_env_read(app_env *env, FILE *out);
+void app_env_findings(const app_env *env, diag_list *d);
 void app_env_free(app_env *env);
 
 typedef struct app_options {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
 #include "text.h"
 
 static void diag_vadd(diag_list *d, diag_level level, const char *file, int line,
@@ -23,7 +24,9 @@ static void diag_vadd(diag_list *d, diag_level level, const char *file, int line
     g->level = level;
     g->file = file ? xstrdup(file) : NULL;
     g->line = line;
-    g->message = xvasprintf(fmt, ap);
+    /* Looked up here, where every finding is formatted (intl.h); "" is the
+     * catalogue's header, never a message. */
+    g->message = xvasprintf(*fmt ? gettext(fmt) : fmt, ap);
 }
 
 void diag_add(diag_list *d, diag_level level, const char *file, int line, const char *fmt, ...)
@@ -76,7 +79,9 @@ static void print_finding(FILE *out, const char *file, int line, diag_level leve
     } else {
         sb_puts(&sb, "gongwen");
     }
-    sb_printf(&sb, ": %s: ", level == DIAG_ERROR ? "error" : "warning");
+    /* gcc's words, with the colon each language writes: "error: ", and in
+     * Chinese "错误：" (a full-width colon, no space). */
+    sb_printf(&sb, ": %s", level == DIAG_ERROR ? _("error: ") : _("warning: "));
     sb_put_printable(&sb, message);
     fprintf(out, "%s\n", sb.data);
     sb_free(&sb);
@@ -101,7 +106,8 @@ void diag_print(const diag_list *d, FILE *out)
         }
         bool run_ends = i + 1 == d->len || !same_text(g->file, d->items[i + 1].file);
         if (run_ends && hidden > 0) {
-            char *more = xasprintf("%zu more findings about this file are not shown", hidden);
+            char *more = xasprintf(ngettext("%zu more finding about this file is not shown",
+                                            "%zu more findings about this file are not shown", hidden), hidden);
             print_finding(out, g->file, 0, hidden_error ? DIAG_ERROR : DIAG_WARNING, more);
             free(more);
             hidden = 0;

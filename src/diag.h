@@ -4,7 +4,9 @@
  * Nothing below main prints.  A function that can fail appends one or more
  * diagnostics to a diag_list and returns -1; warnings are appended and the
  * function goes on.  main prints them as `file:line: level: message`, like a
- * compiler, and picks the exit status.
+ * compiler, and picks the exit status.  A format is English and is looked
+ * up in the message catalogue when the finding is made (intl.h), so the
+ * message is in the reader's language: `细则.md:12: 错误：…` under zh_CN.
  *
  * Invariant: every diag owns its strings; diag_list_free releases them all.
  */
@@ -44,7 +46,8 @@ int diag_error(diag_list *d, const char *file, int line, const char *fmt, ...) G
 void diag_warning(diag_list *d, const char *file, int line, const char *fmt, ...) GW_PRINTF(4, 5);
 
 size_t diag_count(const diag_list *d, diag_level level);
-/* Writes each finding as `file:line: warning: message` (line omitted when 0),
+/* Writes each finding as `file:line: warning: message` (line omitted when 0;
+ * the level in the reader's language, as gcc writes it),
  * each as often as it was found: nothing is made twice (a batch typesets its
  * notice once), so nothing needs hiding.  What is not printable
  * in a file name or a message (text.h sb_put_printable) is escaped; past 100

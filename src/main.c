@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "app.h"
 #include "batch.h"
 #include "input.h"
+#include "intl.h"
 #include "text.h"
 
 #define EXIT_DATA 1
@@ -162,7 +164,7 @@ static int stdout_written(int rc)
     return EXIT_DATA;
 }
 
-static int run_command(const command *cmd, int argc, char **argv)
+static int run_command(const command *cmd, app_env *env, int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
@@ -202,10 +204,9 @@ static int run_command(const command *cmd, int argc, char **argv)
     if (misuse)
         return usage_error("%s", misuse, cmd->help);
     diag_list d = {0};
-    app_env env;
-    app_env_read(&env, stdout, &d);
-    opt.env = &env;
-    int rc = reads_stdin ? input_read_stdin(&env, &d) : 0;
+    app_env_findings(env, &d);
+    opt.env = env;
+    int rc = reads_stdin ? input_read_stdin(env, &d) : 0;
     if (rc == 0)
         rc = cmd->run(&opt, nargs, argv + optind, &d, stdout);
     if (diag_count(&d, DIAG_ERROR) > 0 || (opt.strict && diag_count(&d, DIAG_WARNING) > 0))
@@ -214,21 +215,15 @@ static int run_command(const command *cmd, int argc, char **argv)
         diag_drop(&d, DIAG_WARNING);
     diag_print(&d, stderr);
     diag_list_free(&d);
-    app_env_free(&env);
     return stdout_written(rc < 0 ? EXIT_DATA : 0);
 }
 
 /* The whole help, with where layouts and the font map are looked for. */
-static int help(void)
+static int help(const app_env *env)
 {
     fputs(usage_text, stdout);
-    diag_list d = {0};
-    app_env env;
-    app_env_read(&env, stdout, &d);
-    app_options opt = {.env = &env};
+    app_options opt = {.env = env}; /* a bad SOURCE_DATE_EPOCH is told when it matters */
     app_where(&opt, stdout);
-    app_env_free(&env);
-    diag_list_free(&d); /* a bad SOURCE_DATE_EPOCH is told when it matters */
     fputs("\nRun 'gongwen help COMMAND' for a command's options.\n", stdout);
     return stdout_written(0);
 }
@@ -241,16 +236,14 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
-int main(int argc, char **argv)
+/* The command line, once the environment is read. */
+static int run(app_env *env, int argc, char **argv)
 {
-    /* Past RLIMIT_FSIZE a write must fail with EFBIG, to be reported like any
-     * full disk, instead of SIGXFSZ killing the run silently mid-file. */
-    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2)
         return usage_error("%s", "no command given", usage_text);
     const char *first = argv[1];
     if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0 || (strcmp(first, "help") == 0 && argc == 2))
-        return help();
+        return help(env);
     if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
         printf("gongwen %s\n", GONGWEN_VERSION);
         return stdout_written(0);
@@ -267,5 +260,24 @@ int main(int argc, char **argv)
     const command *cmd = find_command(first);
     if (!cmd)
         return usage_error("unknown command '%s'", first, usage_text);
-    return run_command(cmd, argc - 1, argv + 1);
+    return run_command(cmd, env, argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+    /* Past RLIMIT_FSIZE a write must fail with EFBIG, to be reported like any
+     * full disk, instead of SIGXFSZ killing the run silently mid-file. */
+    signal(SIGXFSZ, SIG_IGN);
+    /* Words in the reader's language; numbers always as C writes and reads
+     * them (0.5, never 0,5), whatever LC_NUMERIC or LC_ALL say. */
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
+    app_env env;
+    app_env_read(&env, stdout);
+    bindtextdomain(GONGWEN_TEXTDOMAIN, env.locale_dir);
+    bind_textdomain_codeset(GONGWEN_TEXTDOMAIN, "UTF-8");
+    textdomain(GONGWEN_TEXTDOMAIN);
+    int rc = run(&env, argc, argv);
+    app_env_free(&env);
+    return rc;
 }

@@ -13,7 +13,8 @@
 #   BAD_VALGRIND=1: GW runs under valgrind; cases with a 'valgrind:' line
 #   (the reason) are skipped.
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 export SOURCE_DATE_EPOCH=1735689600 # the same inputs, the same bytes
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 PATTERN=${2:-*}

@@ -5,7 +5,8 @@
 # (src/searchpath.h), the user's settings ($XDG_CONFIG_HOME/gongwen) among them.
 # usage: tests/cli.sh path/to/gongwen
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 export SOURCE_DATE_EPOCH=1342051200
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 ROOT=$(pwd)

@@ -12,7 +12,8 @@
 # names as the single documents.  Then build and score runs without -o start
 # together in a folder that has no out/ yet.
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 # Fixed dates: the same inputs then give the same bytes, run after run.
 export SOURCE_DATE_EPOCH=1342051200
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac

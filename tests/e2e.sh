@@ -4,7 +4,8 @@
 # usage: tests/e2e.sh path/to/gongwen
 set -u
 # Character classes below are UTF-8; C.UTF-8 is in every Debian 12 install.
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

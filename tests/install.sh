@@ -8,7 +8,8 @@
 # that a change of PREFIX or CFLAGS rebuilds what was compiled with it.
 # usage: MAKE=make B=build PREFIX=/usr/local sh tests/install.sh  (make test-install)
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 export SOURCE_DATE_EPOCH=1342051200
 MAKE=${MAKE:-make} B=${B:-build} P=${PREFIX:-/usr/local}
 ROOT=$(pwd)

@@ -12,7 +12,8 @@
 # Not for sanitizer builds: AddressSanitizer reserves terabytes of address
 # space and cannot start under such a limit.
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 export SOURCE_DATE_EPOCH=1342051200
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)

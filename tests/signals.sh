@@ -12,7 +12,8 @@
 # again until a temporary file stands in its output folder, and the signal is
 # sent while it is stopped.
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 export SOURCE_DATE_EPOCH=1342051200
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
