@@ -22,6 +22,7 @@
 
 #include "fileio.h"
 #include "points.h"
+#include "scores.h"
 #include "source.h"
 #include "text.h"
 
@@ -560,6 +561,11 @@ static int parse(const char *path, char *text, size_t len, char *source, size_t 
     if (source_front_matter(text, len, doc, d) < 0) {
         document_free(doc);
         return -1;
+    }
+    if (!doc->meta_end_line && scores_recognised(text, len)) { /* no front matter: no rubric at all */
+        document_free(doc);
+        return diag_error(d, path, 1, "this is a scores file, not a rubric; usage: gongwen score RUBRIC.md "
+                          "SCORES.yaml");
     }
     cmark_node *root = parse_markdown(text, len);
     if (!root) {

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "source.h"
 #include "text.h"
+#include "yhint.h"
 #include "ytree.h"
 
 #define KEY_UNIT    "单位"
@@ -73,6 +75,8 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
 
 static int read_scores(scoresheet *s, const ynode *map, diag_list *d)
 {
+    if (map && yhint_scalar_for_map(map, s->path, d) < 0)
+        return -1;
     if (!map || map->kind != Y_MAP)
         return diag_error(d, s->path, map ? map->line : 1, "'%s' must list the scores: \"1.1\": 3", KEY_SCORES);
     int rc = 0;
@@ -130,11 +134,29 @@ static int check_length(const scoresheet *s, const ynode *root, const char *key,
                       SHORT_TEXT_MAX);
 }
 
+/* Scores written at the left edge below an empty 得分 are keys of the file
+ * itself to YAML: said once, at the first of them. */
+static int scores_not_indented(const scoresheet *s, const ynode *root, diag_list *d)
+{
+    size_t i = 0;
+    while (i < root->len && strcmp(root->keys[i], KEY_SCORES) != 0)
+        i++;
+    if (i == root->len || root->kids[i]->kind != Y_SCALAR || root->kids[i]->text[0] != '\0')
+        return 0;
+    for (i++; i < root->len; i++)
+        if (root->keys[i][0] >= '0' && root->keys[i][0] <= '9')
+            return diag_error(d, s->path, root->key_lines[i], "the scores are not indented under '%s': put two "
+                              "spaces before each, as in   \"%s\": …", KEY_SCORES, root->keys[i]);
+    return 0;
+}
+
 static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
 {
     static const char *const known[] = {KEY_UNIT, KEY_SCORER, KEY_DATE, KEY_MISSING, KEY_SCORES, NULL};
     if (root->kind != Y_MAP)
         return diag_error(d, s->path, root->line, "a scores file is lines of the form 名称: 值");
+    if (scores_not_indented(s, root, d) < 0)
+        return -1;
     int rc = ymap_check_keys(root, known, s->path, "key", d);
     const char *unit_name = ymap_str(root, KEY_UNIT);
     if (!unit_name || !*unit_name)
@@ -161,6 +183,15 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     return rc;
 }
 
+bool scores_recognised(const char *text, size_t len)
+{
+    static const char *const starts[] = {KEY_UNIT ":", KEY_UNIT "：", KEY_SCORES ":", KEY_SCORES "："};
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (some_line_starts_with(text, len, starts[i]))
+            return true;
+    return false;
+}
+
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
 {
     return scoresheet_load_text(path, NULL, 0, out, d);
@@ -176,6 +207,8 @@ int scoresheet_load_text(const char *path, const char *text, size_t len, scoresh
         s->source = xstrndup(text, len);
     int rc = text ? 0 : file_read(path, YTREE_MAX_BYTES, &s->source, &len, d);
     s->source_len = len;
+    if (rc == 0 && source_rubric_recognised(s->source, len))
+        rc = diag_error(d, path, 1, "this is a rubric, not a scores file; usage: gongwen score RUBRIC.md SCORES.yaml");
     ynode *root = NULL;
     if (rc == 0)
         rc = ytree_read(path, s->source, len, &root, d);

@@ -57,6 +57,11 @@ typedef struct scoresheet {
     size_t len, cap;
 } scoresheet;
 
+/* Whether text (len bytes) reads as a scores file: a line begins with 单位
+ * or 得分 and a colon of either width.  The rubric's reader asks, to tell a
+ * clerk who gave the files the wrong way round. */
+bool scores_recognised(const char *text, size_t len);
+
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
 /* The same from text in memory (len bytes; NULL: read path); path names it
  * in diagnostics. */

@@ -99,9 +99,12 @@ int searchpath_no_layout(const searchpath *sp, const char *name, const char *fil
     strbuf list = {0};
     for (size_t i = 0; names[i]; i++)
         sb_printf(&list, "%s%s", i ? ", " : "", names[i]);
-    int rc = names[0] ? diag_error(d, file, line, "unknown layout '%s': the layouts there are: %s", name, list.data)
-                      : diag_error(d, file, line, "unknown layout '%s': no layouts are installed or found here "
-                                                  "(gongwen --help says where they are looked for)", name);
+    const char *near = nearest_name(name, (const char *const *)names);
+    int rc = near       ? diag_error(d, file, line, "unknown layout '%s': did you mean '%s'? The layouts there are: %s",
+                                     name, near, list.data)
+             : names[0] ? diag_error(d, file, line, "unknown layout '%s': the layouts there are: %s", name, list.data)
+                        : diag_error(d, file, line, "unknown layout '%s': no layouts are installed or found here "
+                                                    "(gongwen --help says where they are looked for)", name);
     sb_free(&list);
     names_free(names);
     return rc;

@@ -68,6 +68,16 @@ static int is_fence(const char *s, const char *end, const char *fence)
     return n == 3 && memcmp(s, fence, 3) == 0;
 }
 
+bool source_rubric_recognised(const char *text, size_t len)
+{
+    const char *end = text + len;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        text += 3;
+    return end - text >= 3 && memcmp(text, "---", 3) == 0 && (text + 3 == end || strchr("\r\n \t", text[3])) &&
+           (some_line_starts_with(text, (size_t)(end - text), META_LAYOUT) ||
+            some_line_starts_with(text, (size_t)(end - text), "# 附件"));
+}
+
 /* A list (附件说明 of several attachments) is one field per entry, in order,
  * each at its own line. */
 static int meta_list(const char *key, const ynode *list, document *doc, diag_list *d)

@@ -24,6 +24,11 @@
  * BOM is dropped. */
 int source_accept(const char *path, char *text, size_t *len, diag_list *d);
 
+/* Whether text (len bytes) reads as a rubric: its first line is '---' and a
+ * line begins with 版式 or '# 附件'.  The scores file's reader asks, to tell
+ * a clerk who gave the files the wrong way round. */
+bool source_rubric_recognised(const char *text, size_t len);
+
 /* Moves the front matter of text (if it starts with a '---' line) into
  * doc->meta, blanking its lines in text. */
 int source_front_matter(char *text, size_t len, document *doc, diag_list *d);

@@ -244,6 +244,61 @@ bool starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+size_t edit_distance(const char *a, const char *b)
+{
+    size_t na, nb;
+    uint32_t *x = utf8_to_cps(a, &na), *y = utf8_to_cps(b, &nb);
+    /* Rows i-2, i-1 and i of the table, each nb + 1 long. */
+    size_t *row = xcalloc(3 * (nb + 1), sizeof *row), *r2 = row, *r1 = row + nb + 1, *r0 = row + 2 * (nb + 1);
+    for (size_t j = 0; j <= nb; j++)
+        r1[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        r0[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t best = r1[j - 1] + (x[i - 1] != y[j - 1]);
+            if (r1[j] + 1 < best)
+                best = r1[j] + 1;
+            if (r0[j - 1] + 1 < best)
+                best = r0[j - 1] + 1;
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && r2[j - 2] + 1 < best)
+                best = r2[j - 2] + 1;
+            r0[j] = best;
+        }
+        size_t *t = r2;
+        r2 = r1;
+        r1 = r0;
+        r0 = t;
+    }
+    size_t d = r1[nb];
+    free(row);
+    free(x);
+    free(y);
+    return d;
+}
+
+const char *nearest_name(const char *name, const char *const *names)
+{
+    size_t len = utf8_length(name), most = len / 3 > 1 ? len / 3 : 1, best = most + 1;
+    const char *nearest = NULL;
+    for (size_t i = 0; names[i]; i++) {
+        size_t d = edit_distance(name, names[i]);
+        if (d < best) {
+            best = d;
+            nearest = names[i];
+        }
+    }
+    return nearest;
+}
+
+bool some_line_starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    for (size_t i = 0; i < n; i++)
+        if ((i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r') && n - i >= k && memcmp(s + i, prefix, k) == 0)
+            return true;
+    return false;
+}
+
 static int by_code_point(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;

@@ -97,5 +97,15 @@ size_t cjk_numerals_length(const char *s);
 /* Trims ASCII white space and U+3000 at both ends, in place; returns s. */
 char *trim(char *s);
 bool starts_with(const char *s, const char *prefix);
+/* The fewest changes of one character (inserted, deleted, replaced, or two
+ * neighbours swapped) that make a into b; both valid UTF-8. */
+size_t edit_distance(const char *a, const char *b);
+/* Of the NULL-terminated names, the nearest to name if it is near enough to
+ * be a misspelling of it (a third of its characters changed, or one), else
+ * NULL. */
+const char *nearest_name(const char *name, const char *const *names);
+/* Whether a line of the n bytes at s (ended by LF, CR or both) begins with
+ * prefix. */
+bool some_line_starts_with(const char *s, size_t n, const char *prefix);
 
 #endif

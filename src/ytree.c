@@ -9,6 +9,7 @@
 
 #include "fileio.h"
 #include "text.h"
+#include "yhint.h"
 
 #define MAX_DEPTH 64 /* layouts nest 3 deep; anything deeper is not ours */
 
@@ -34,60 +35,13 @@ static ynode *node_new(ykind kind, int line)
     return n;
 }
 
-/* Line (0-based) of the text: its first byte, and its length in *len. */
-static const char *line_at(const builder *b, size_t line, size_t *len)
-{
-    const char *s = b->text, *end = b->text + b->len;
-    for (; line > 0 && s < end; line--) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        s = nl ? nl + 1 : end;
-    }
-    const char *nl = memchr(s, '\n', (size_t)(end - s));
-    *len = (size_t)((nl ? nl : end) - s);
-    return s;
-}
-
-/* Whether line (0-based) of the text is indented with a tab: YAML forbids
- * tabs there, and libyaml's message rarely says so. */
-static bool tab_indented(const builder *b, size_t line)
-{
-    size_t len;
-    const char *s = line_at(b, line, &len), *end = s + len;
-    for (; s < end && (*s == ' ' || *s == '\t'); s++)
-        if (*s == '\t')
-            return true;
-    return false;
-}
-
-/* The first of lines from..to (0-based) whose key ends in a full-width
- * colon (a ： before any :), or -1: Chinese input methods type ： where YAML
- * needs :, and libyaml then reports a missing ':' on some later line. */
-static long fullwidth_colon_line(const builder *b, size_t from, size_t to)
-{
-    for (size_t line = from; line <= to; line++) {
-        size_t len;
-        const char *s = line_at(b, line, &len);
-        for (size_t i = 0; i < len && s[i] != ':'; i++)
-            if (i + 3 <= len && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) /* ： */
-                return (long)line;
-    }
-    return -1;
-}
-
 static int next_event(builder *b, yaml_event_t *ev)
 {
     if (yaml_parser_parse(&b->parser, ev))
         return 0;
     if (b->parser.error == YAML_MEMORY_ERROR)
         return diag_error(b->d, b->file, 0, "out of memory");
-    yaml_mark_t at = b->parser.problem_mark;
-    size_t from = b->parser.context && b->parser.context_mark.line < at.line ? b->parser.context_mark.line : at.line;
-    long colon = fullwidth_colon_line(b, from, at.line);
-    int line = colon >= 0 ? b->first_line + (int)colon : line_of(b, at);
-    return diag_error(b->d, b->file, line, "YAML: %s%s%s%s", b->parser.problem ? b->parser.problem : "syntax error",
-                      b->parser.context ? " " : "", b->parser.context ? b->parser.context : "",
-                      colon >= 0 ? "; write the colon as : (ASCII), not ："
-                      : tab_indented(b, at.line) ? "; indent with spaces, not tabs" : "");
+    return yhint_syntax(&b->parser, b->text, b->len, b->file, b->first_line, b->d);
 }
 
 static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out);
@@ -319,6 +273,11 @@ int ytree_parse(const char *text, size_t len, const char *file, int first_line, 
         free(root->text);
         root->text = NULL;
     }
+    /* Every file read this way is a map; one text is a key written wrong. */
+    if (yhint_scalar_for_map(root, file, d) < 0) {
+        ytree_free(root);
+        return -1;
+    }
     *out = root;
     return 0;
 }
@@ -392,8 +351,13 @@ int ymap_check_keys(const ynode *n, const char *const *known, const char *file, 
             strbuf sb = {0};
             for (k = 0; known[k]; k++)
                 sb_printf(&sb, "%s%s", k ? ", " : "", known[k]);
-            diag_error(d, file, n->key_lines[i], "unknown %s '%s' (known: %s)", what, n->keys[i],
-                       sb.data ? sb.data : "");
+            const char *near = nearest_name(n->keys[i], known);
+            if (near)
+                diag_error(d, file, n->key_lines[i], "unknown %s '%s': did you mean '%s'? (known: %s)", what,
+                           n->keys[i], near, sb.data);
+            else
+                diag_error(d, file, n->key_lines[i], "unknown %s '%s' (known: %s)", what, n->keys[i],
+                           sb.data ? sb.data : "");
             sb_free(&sb);
             rc = -1;
         }

@@ -230,7 +230,7 @@ static void test_malformed(void **state)
         const char *md, *expected;
     } cases[] = {
         {"---\n版式: leshan\n", "1: error: front matter opened here is never closed with '---'"},
-        {"---\n版式: [leshan\n---\n", "3: error: YAML: did not find expected ',' or ']' while parsing a flow sequence"},
+        {"---\n版式: [leshan\n---\n", "2: error: the list opened with '[' on this line is never closed with ']'"},
         {"---\n版式:\n  - a\n---\n", "2: error: '版式' must be a single value on its line"},
         {"---\n版式: a\n版式: b\n---\n", "3: error: '版式' is given twice (first on line 2)"},
         {HEAD "# 细则\n", "4: error: a level-1 heading starts an attachment and must begin with 附件: '细则'"},

@@ -135,7 +135,7 @@ static void test_rejections(void **state)
         {"单位: 甲\n缺项: 忽略\n得分: {}\n", "2: '缺项' is 零分 or 报错, not '忽略'"},
         {"单位: 甲\n得分: 3\n", "2: '得分' must list the scores: \"1.1\": 3"},
         {HEAD "  \"1.1\": {分: 1, 档次: 全面完成}\n", "3: item 1.1: give either 分 or 档次"},
-        {"单位: [甲\n", "2: YAML: did not find expected ',' or ']' while parsing a flow sequence"},
+        {"单位: [甲\n", "1: the list opened with '[' on this line is never closed with ']'"},
         {"单位: 甲\n评分日期: 2012年2月30日\n得分: {}\n", "2: 评分日期 '2012年2月30日' is not a date such as 2012年12月20日 or 2012-12-20"},
         {"单位: 甲\n评分日期: 2013-02-29\n得分: {}\n", "2: 评分日期 '2013-02-29' is not a date such as 2012年12月20日 or 2012-12-20"},
         {"单位: 甲\n评分日期: 2012-12/20\n得分: {}\n", "2: 评分日期 '2012-12/20' is not a date such as 2012年12月20日 or 2012-12-20"},
