@@ -355,11 +355,23 @@ static int colon_in_value(const stop *s)
  * value on its own line already. */
 static int indent_unlike(const stop *s)
 {
-    keyed k = line_read(s, s->at), above;
+    keyed k = line_read(s, s->at), above = {LINE_BLANK};
     long j = line_above(s, s->at, &above);
     if (j < 0 || k.kind == LINE_BLANK)
         return 0;
     int line = file_line(s, s->at);
+    keyed before = {LINE_BLANK};
+    long b = line_above(s, (size_t)j, &before);
+    if (problem_is(s, "mapping values are not allowed in this context") && k.indent > above.indent &&
+        above.kind == LINE_KEY && above.value_len > 0 && b >= 0 && before.kind == LINE_KEY &&
+        before.value_len > 0 && before.indent == k.indent)
+        /* The line above is the odd one out, between two lines alike. */
+        return diag_error(s->d, s->file, file_line(s, (size_t)j),
+                          ngettext("this line is indented by %zu space and the lines around it by %zu: "
+                                   "indent the lines of one list alike",
+                                   "this line is indented by %zu spaces and the lines around it by %zu: "
+                                   "indent the lines of one list alike", above.indent),
+                          above.indent, k.indent);
     if (problem_is(s, "mapping values are not allowed in this context") && k.indent > above.indent &&
         above.kind == LINE_KEY && above.value_len > 0) {
         char *name = shown(above.name, above.name_len);

@@ -83,6 +83,10 @@ static void test_indent(void **state)
            "4: this line is indented by 1 space and the line above it by 2: indent the lines of one list alike\n");
     expect("单位: 某区\n得分:\n    \"1.1\": 30\n  \"1.2\": 3\n",
            "4: this line is indented by 2 spaces and the line above it by 4: indent the lines of one list alike\n");
+    /* One score at the left edge among indented ones: that line is blamed,
+     * not the one below it, where libyaml stops. */
+    expect("单位: 某区\n得分:\n  \"1.1\": 30\n\"1.2\": 3\n  \"2.1\": 3\n",
+           "4: this line is indented by 0 spaces and the lines around it by 2: indent the lines of one list alike\n");
     expect("单位: 某区\n得分: 5\n  \"1.1\": 30\n",
            "3: this line is indented under '得分', which already has a value on its line: indent this line as "
            "'得分' is, or remove that value\n");
