@@ -45,7 +45,7 @@ RUBRICS   = $(sort $(wildcard rubrics/*.md))
 B ?= build
 S ?= build/sanitize
 
-.PHONY: all deps test-deps demo samples check test spdx unit e2e cli sanitize clean FORCE
+.PHONY: all deps test-deps demo samples check test spdx unit e2e cli readme sanitize clean FORCE
 all: $(B)/gongwen
 
 # scripts/deps.sh: building and running; --test: the tests' tools as well.
@@ -108,13 +108,16 @@ e2e: test-deps $(B)/gongwen $(B)/printed_text
 	@PRINTED=$(abspath $(B)/printed_text) sh tests/e2e.sh $(B)/gongwen
 cli: test-deps $(B)/gongwen
 	@sh tests/cli.sh $(B)/gongwen
+# Every command of README.md and README.en.md, as written.
+readme: test-deps $(B)/gongwen
+	@sh tests/readme.sh $(B)/gongwen
 sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen $(B)/printed_text
 	@$(SAN_ENV) sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
 	@$(SAN_ENV) PRINTED=$(abspath $(B)/printed_text) sh tests/e2e.sh $(S)/gongwen
 	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
 test check: test-deps
-	@$(MAKE) --no-print-directory spdx unit e2e cli bad concurrent signals lowmem fuzz-regress test-install sanitize bad-sanitize fuzz-regress-sanitize
+	@$(MAKE) --no-print-directory spdx unit e2e cli readme bad concurrent signals lowmem fuzz-regress test-install sanitize bad-sanitize fuzz-regress-sanitize
 
 # Every source file names its licence (scripts/spdx.sh; --add puts it in).
 spdx:
