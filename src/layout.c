@@ -338,3 +338,11 @@ size_t layout_header_cells(const table_layout *t)
         cells++;
     return cells;
 }
+
+item_numbering layout_item_numbering(const table_layout *t)
+{
+    for (size_t i = 0; i < t->ncolumns; i++)
+        if (t->columns[i].show == SHOW_SEQ)
+            return NUMBER_BY_SEQ;
+    return NUMBER_BY_ID;
+}

@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "fonts.h"
+#include "model.h"
 #include "page.h"
 
 typedef struct font_spec {
@@ -100,5 +101,8 @@ void layout_free(layout *l);
 /* Number of header cells: columns less those covered by a header_span. */
 size_t layout_header_cells(const table_layout *t);
 const char *column_show_name(column_show s);
+/* How a form in this layout numbers its items: by the 序号 its table prints,
+ * or, with no 序号 column, by id (model.h item_number). */
+item_numbering layout_item_numbering(const table_layout *t);
 
 #endif

@@ -68,6 +68,51 @@ const char *unit_part_name(const unit *u, size_t k)
     return it->name ? it->name : it->id;
 }
 
+const char *item_number(const item *it, item_numbering how, char *buf)
+{
+    if (how != NUMBER_BY_SEQ)
+        return it->id;
+    snprintf(buf, ITEM_NUMBER_SIZE, "%d", it->seq);
+    return buf;
+}
+
+const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index)
+{
+    char buf[ITEM_NUMBER_SIZE];
+    for (size_t c = 0, k = 0; c < u->len; c++)
+        for (size_t i = 0; i < u->cats[c].len; i++, k++) {
+            const item *it = &u->cats[c].items[i];
+            if (strcmp(it->id, key) == 0 || strcmp(item_number(it, how, buf), key) == 0) {
+                *index = k;
+                return it;
+            }
+        }
+    return NULL;
+}
+
+size_t unit_item_count(const unit *u)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < u->len; c++)
+        n += u->cats[c].len;
+    return n;
+}
+
+void roster_add(roster *r, const char *name, int line, int column)
+{
+    GROW(r->items, r->len, r->cap);
+    r->items[r->len++] = (roster_entry){.name = xstrdup(name), .line = line, .column = column};
+}
+
+void roster_free(roster *r)
+{
+    for (size_t i = 0; i < r->len; i++)
+        free(r->items[i].name);
+    free(r->items);
+    free(r->path);
+    memset(r, 0, sizeof *r);
+}
+
 int document_has_notice(const document *doc)
 {
     return doc->nbody > 0 || field_find(&doc->meta, META_TITLE) != NULL;
@@ -125,6 +170,7 @@ void document_free(document *doc)
         free(doc->body[i].text);
     free(doc->body);
     field_list_free(&doc->meta);
+    roster_free(&doc->roster);
     free(doc->path);
     free(doc);
 }

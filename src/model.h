@@ -10,6 +10,15 @@
  * percentages of them never drift.  POINTS_NONE marks "not stated".
  * Every node keeps the 1-based source line it came from, for diagnostics.
  * The document owns everything below it; document_free releases it all.
+ *
+ * An item is known to the units that fill in the form by its number
+ * (item_number): the 序号 printed in its row when the table has a 序号
+ * column, else its id "2.3".  Templates, spreadsheets, scores files and form
+ * fields all key items by it; an id is accepted everywhere as well.
+ *
+ * The roster (单位名单) lists the units expected to report, each at the place
+ * it was written: a line of the rubric's front matter or of a roster file, or
+ * a cell of a roster spreadsheet.
  */
 #ifndef GONGWEN_MODEL_H
 #define GONGWEN_MODEL_H
@@ -85,6 +94,21 @@ typedef struct attachment {
     int line;
 } attachment;
 
+/* One unit of the roster, where it was written (column > 0: a spreadsheet cell). */
+typedef struct roster_entry {
+    char *name;
+    int line, column;
+} roster_entry;
+
+typedef struct roster {
+    char *path;          /* where the names were written: the rubric or a file beside it; NULL if none */
+    roster_entry *items;
+    size_t len, cap;
+} roster;
+
+/* How the form numbers its items (see item_number). */
+typedef enum { NUMBER_BY_ID, NUMBER_BY_SEQ } item_numbering;
+
 typedef struct paragraph {
     char *text;
     int line;
@@ -98,6 +122,10 @@ typedef struct document {
     size_t nbody;
     attachment *atts;
     size_t len, cap;
+    roster roster;       /* 单位名单; len 0 when the rubric names none */
+    /* From the layout (layout_item_numbering) once it is known; NUMBER_BY_ID
+     * until then. */
+    item_numbering numbering;
 } document;
 
 /* Front-matter keys the model knows.  Unknown keys are reported. */
@@ -114,6 +142,7 @@ typedef struct document {
 #define META_PRINTER     "印发机关"
 #define META_PRINT_DATE  "印发日期"
 #define META_TOTAL       "总分"
+#define META_ROSTER      "单位名单"
 
 const field *field_find(const field_list *fl, const char *name);
 const char *field_value(const field_list *fl, const char *name); /* NULL if absent */
@@ -129,6 +158,19 @@ const char *item_field(const item *it, const unit *u, const attachment *a, const
 bool unit_parts_are_items(const unit *u);
 size_t unit_part_count(const unit *u);
 const char *unit_part_name(const unit *u, size_t k);
+
+/* The number the form shows for it: "7" (its 序号) under NUMBER_BY_SEQ, else
+ * its id "2.3"; into buf (>= ITEM_NUMBER_SIZE bytes), or the id itself. */
+#define ITEM_NUMBER_SIZE 24
+const char *item_number(const item *it, item_numbering how, char *buf);
+/* The item of u that key names: its number under how, or its id; NULL if
+ * none.  *index gets its position in the unit (seq - 1). */
+const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index);
+/* Items of the unit, all categories together. */
+size_t unit_item_count(const unit *u);
+
+void roster_add(roster *r, const char *name, int line, int column);
+void roster_free(roster *r);
 
 /* True when the notice part exists: a title or body text before the attachments. */
 int document_has_notice(const document *doc);

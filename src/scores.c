@@ -25,14 +25,19 @@ static int add_levels(score_entry *e, const ynode *v, const char *file, diag_lis
         return 0;
     }
     if (v->kind != Y_LIST || v->len == 0)
-        return diag_error(d, file, v->line, "item %s: give completion levels as a name or a list of names", e->id);
+        return diag_error_at(d, file, v->line, v->column, "item %s: give completion levels as a name or a list of names", e->id);
     for (size_t i = 0; i < v->len; i++) {
         if (v->kids[i]->kind != Y_SCALAR)
-            return diag_error(d, file, v->kids[i]->line, "item %s: a completion level is a name", e->id);
+            return diag_error_at(d, file, v->kids[i]->line, v->kids[i]->column, "item %s: a completion level is a name", e->id);
         if (add_levels(e, v->kids[i], file, d) < 0)
             return -1;
     }
     return 0;
+}
+
+bool score_text_is_number(const char *s)
+{
+    return (*s >= '0' && *s <= '9') || *s == '-' || starts_with(s, "\xEF\xBC"); /* ０-９, －: reported later */
 }
 
 /* "3", "基本完成", [基本完成, 资料不全] or {分: 3, 档次: …, 说明: …}. */
@@ -40,12 +45,9 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
 {
     static const char *const known[] = {KEY_POINTS, KEY_LEVELS, KEY_REMARK, NULL};
     if (v->kind == Y_SCALAR) {
-        const char *s = v->text;
-        bool numeric = (*s >= '0' && *s <= '9') || *s == '-' || starts_with(s, "\xEF\xBC"); /* ０-９, －: reported later */
-        if (numeric)
-            e->value = xstrdup(s);
-        else
+        if (!score_text_is_number(v->text))
             return add_levels(e, v, file, d);
+        e->value = xstrdup(v->text);
         return 0;
     }
     if (v->kind == Y_LIST)
@@ -55,9 +57,9 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
     const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS);
     const char *remark = ymap_str(v, KEY_REMARK);
     if ((pts != NULL) == (lv != NULL))
-        return diag_error(d, file, v->line, "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
+        return diag_error_at(d, file, v->line, v->column, "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
     if (pts && pts->kind != Y_SCALAR)
-        return diag_error(d, file, pts->line, "item %s: %s is one number", e->id, KEY_POINTS);
+        return diag_error_at(d, file, pts->line, pts->column, "item %s: %s is one number", e->id, KEY_POINTS);
     if (pts)
         e->value = xstrdup(pts->text);
     else if (add_levels(e, lv, file, d) < 0)
@@ -73,10 +75,13 @@ static int read_scores(scoresheet *s, const ynode *map, diag_list *d)
         return diag_error(d, s->path, map ? map->line : 1, "'%s' must list the scores: \"1.1\": 3", KEY_SCORES);
     int rc = 0;
     for (size_t i = 0; i < map->len; i++) {
+        if (map->kids[i]->kind == Y_SCALAR && map->kids[i]->text[0] == '\0')
+            continue; /* a skeleton's empty score: the item is not scored, as grading reports */
         GROW(s->items, s->len, s->cap);
         score_entry *e = memset(&s->items[s->len++], 0, sizeof(score_entry));
         e->id = xstrdup(map->keys[i]);
         e->line = map->key_lines[i];
+        e->column = map->kids[i]->column;
         if (read_entry(e, map->kids[i], s->path, d) < 0)
             rc = -1;
     }
@@ -126,25 +131,25 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     else {
         s->unit = xstrdup(unit_name);
         s->unit_line = ymap_get(root, KEY_UNIT)->line;
+        s->unit_column = ymap_get(root, KEY_UNIT)->column;
     }
     const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
     s->date_epoch = s->date ? date_epoch(s->date) : -1;
     if (s->date && s->date_epoch < 0)
-        rc = diag_error(d, s->path, ymap_get(root, KEY_DATE)->line,
+        rc = diag_error_at(d, s->path, ymap_get(root, KEY_DATE)->line, ymap_get(root, KEY_DATE)->column,
                         "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
     const char *missing = ymap_str(root, KEY_MISSING);
     if (missing && strcmp(missing, "零分") != 0 && strcmp(missing, "报错") != 0)
-        rc = diag_error(d, s->path, ymap_get(root, KEY_MISSING)->line, "'%s' is 零分 or 报错, not '%s'", KEY_MISSING, missing);
+        rc = diag_error_at(d, s->path, ymap_get(root, KEY_MISSING)->line, ymap_get(root, KEY_MISSING)->column, "'%s' is 零分 or 报错, not '%s'", KEY_MISSING, missing);
     s->missing_is_zero = missing && strcmp(missing, "零分") == 0;
     if (read_scores(s, ymap_get(root, KEY_SCORES), d) < 0)
         rc = -1;
     return rc;
 }
 
-/* Takes root (frees it). */
-static int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d)
+int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d)
 {
     scoresheet *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);

@@ -15,6 +15,11 @@
  *     "1.4": {分: 1.5, 说明: 资料不全}   with a remark
  *     "6.1": 否                     a veto item: 是 (happened) or 否
  *
+ * A score left empty ("1.1":) is not given: the item is not scored.
+ *
+ * The same structure comes from a spreadsheet row (scoretable.h), whose cells
+ * stand where lines stand here.
+ *
  * A completion level is defined by the rubric's **评分档次** field (item, unit
  * or attachment): "全面完成 100%；基本完成 70%；资料不全 -20%".  A level of N%
  * gives N% of the item's points; a negative one takes that share away.
@@ -30,12 +35,14 @@
 
 #include "diag.h"
 #include "model.h"
+#include "ytree.h"
 
 #define FIELD_LEVELS "评分档次"
 
 typedef struct score_entry {
-    char *id;            /* "2.3" */
-    int line;
+    char *id;            /* the item's number or id as written: "2.3", "7" */
+    int line;            /* in a spreadsheet: the cell's row and column */
+    int column;          /* 0 in a scores file */
     char *value;         /* the points as written, or NULL when given by levels */
     char **levels;       /* completion levels named, or veto 是/否 */
     size_t nlevels;
@@ -45,7 +52,10 @@ typedef struct score_entry {
 typedef struct scoresheet {
     char *path;
     char *unit;
-    int unit_line;
+    int unit_line, unit_column;
+    /* Where a finding about the whole sheet ("not scored: …") is reported: 0,
+     * 0 (the file) for a scores file; for a spreadsheet row, its 单位 cell. */
+    int line, column;
     char *scorer;
     char *date;          /* 评分日期 as written */
     long long date_epoch; /* the same day at 00:00 UTC, or -1 when not given */
@@ -54,10 +64,17 @@ typedef struct scoresheet {
     size_t len, cap;
 } scoresheet;
 
+/* Whether a score as written is meant as points (it starts like a number,
+ * full-width digits included, so that they are reported), not as levels. */
+bool score_text_is_number(const char *s);
+
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
 /* The same from text in memory (len bytes; NULL: read path); path names it
  * in diagnostics. */
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d);
+/* The same from a tree standing for the file (ytree.h), which it takes and
+ * frees: a spreadsheet row is read through here. */
+int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d);
 void scoresheet_free(scoresheet *s);
 
 #endif

@@ -289,6 +289,32 @@ void ytree_free(ynode *n)
     free(n);
 }
 
+ynode *ynode_new(ykind kind, int line, int column)
+{
+    ynode *n = node_new(kind, line);
+    n->column = column;
+    return n;
+}
+
+ynode *ynode_scalar(const char *text, int line, int column)
+{
+    ynode *n = ynode_new(Y_SCALAR, line, column);
+    n->text = xstrdup(text);
+    return n;
+}
+
+void ymap_put(ynode *map, const char *key, int key_line, ynode *value)
+{
+    node_append(map, value);
+    map->keys[map->len - 1] = xstrdup(key);
+    map->key_lines[map->len - 1] = key_line;
+}
+
+void ylist_push(ynode *list, ynode *value)
+{
+    node_append(list, value);
+}
+
 const ynode *ymap_get(const ynode *n, const char *key)
 {
     if (!n || n->kind != Y_MAP)

@@ -6,6 +6,11 @@
  * scalars are kept as the text written (no type guessing: "20" stays "20",
  * "no" stays "no"); a null value is a scalar with text "".  The root owns the
  * whole tree.
+ *
+ * A tree may also be made in code, standing for a YAML file that was never
+ * written: a spreadsheet row read as a scores file, each node placed at its
+ * cell (line = the row, column > 0), so that it is checked by the very code
+ * that checks the file, and reported where the clerk sees the value.
  */
 #ifndef GONGWEN_YTREE_H
 #define GONGWEN_YTREE_H
@@ -20,6 +25,7 @@ typedef struct ynode ynode;
 struct ynode {
     ykind kind;
     int line;          /* 1-based, in the file the text came from */
+    int column;        /* 0, or the spreadsheet column of a tree made in code */
     char *text;        /* Y_SCALAR */
     char **keys;       /* Y_MAP: keys[i] names kids[i] */
     int *key_lines;
@@ -36,6 +42,14 @@ int ytree_parse(const char *text, size_t len, const char *file, int first_line,
  * its UTF-8 checked, with the line of a bad byte, then parsed. */
 int ytree_read(const char *path, const char *text, size_t len, ynode **out, diag_list *d);
 void ytree_free(ynode *n);
+
+/* A tree made in code: a new node at line, column; a scalar holding text. */
+ynode *ynode_new(ykind kind, int line, int column);
+ynode *ynode_scalar(const char *text, int line, int column);
+/* Appends value (which the map or list then owns) under key, written at
+ * key_line; keys are not checked for repeats. */
+void ymap_put(ynode *map, const char *key, int key_line, ynode *value);
+void ylist_push(ynode *list, ynode *value);
 
 /* The value under key in a map, or NULL (also when n is not a map). */
 const ynode *ymap_get(const ynode *n, const char *key);
