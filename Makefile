@@ -7,7 +7,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib
+PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib libzip libxml-2.0 xlsxwriter
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm

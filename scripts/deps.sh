@@ -7,6 +7,7 @@ set -eu
 PACKAGES="
 build-essential pkg-config
 libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev
+libzip-dev libxml2-dev libxlsxwriter-dev
 libcmocka-dev
 fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai
 icc-profiles-free
