@@ -1,6 +1,7 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,38 +48,76 @@ int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
-int file_replace(const char *path, const void *data, size_t len, const char *what, diag_list *d)
+/* A new temporary file beside path, with the mode a plain fopen would give;
+ * its descriptor, or -1 with a diagnostic. */
+static int temp_beside(const char *path, const char *what, char **tmp, diag_list *d)
 {
     /* The rename would put a regular file in place of a folder, a pipe or a
      * device (-o /dev/null as root), not write into it. */
     struct stat st;
+    *tmp = NULL;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
         return diag_error(d, path, 0, "cannot write %s: it exists and is not a regular file", what);
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int rc = diag_error(d, path, 0, "cannot write %s: %s", what, strerror(errno));
-        free(tmp);
-        return rc;
-    }
+    *tmp = xasprintf("%s.XXXXXX", path);
+    int fd = mkstemp(*tmp);
     /* mkstemp makes 0600; give the file the mode a plain fopen would.  umask
      * can only be read by setting it, so set it back at once. */
     mode_t mask = umask(0);
     umask(mask);
-    int failed = fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0;
+    if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0) {
+        int err = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(*tmp);
+        }
+        free(*tmp);
+        *tmp = NULL;
+        return diag_error(d, path, 0, "cannot write %s: %s", what, strerror(err));
+    }
+    return fd;
+}
+
+/* Renames tmp over path, or removes it when the writing failed (err). */
+static int put_in_place(char *tmp, const char *path, const char *what, const char *failure, diag_list *d)
+{
+    if (!failure && rename(tmp, path) != 0)
+        failure = strerror(errno);
+    if (failure)
+        unlink(tmp);
+    free(tmp);
+    return failure ? diag_error(d, path, 0, "cannot write %s: %s", what, failure) : 0;
+}
+
+int file_replace(const char *path, const void *data, size_t len, const char *what, diag_list *d)
+{
+    char *tmp;
+    int fd = temp_beside(path, what, &tmp, d);
+    if (fd < 0)
+        return -1;
+    int failed = write_all(fd, data, len) != 0 || fsync(fd) != 0;
     int err = errno;
     if (close(fd) != 0 && !failed) {
         failed = 1;
         err = errno;
     }
-    if (!failed && rename(tmp, path) != 0) {
-        failed = 1;
-        err = errno;
-    }
-    if (failed)
-        unlink(tmp);
-    free(tmp);
-    return failed ? diag_error(d, path, 0, "cannot write %s: %s", what, strerror(err)) : 0;
+    return put_in_place(tmp, path, what, failed ? strerror(err) : NULL, d);
+}
+
+int file_replace_with(const char *path, const char *what, file_writer write, void *ctx, diag_list *d)
+{
+    char *tmp;
+    int fd = temp_beside(path, what, &tmp, d);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    const char *failure = write(tmp, ctx);
+    /* The library closed what it wrote; sync it before it replaces the target. */
+    int sync = failure ? -1 : open(tmp, O_RDONLY);
+    if (!failure && (sync < 0 || fsync(sync) != 0))
+        failure = strerror(errno);
+    if (sync >= 0)
+        close(sync);
+    return put_in_place(tmp, path, what, failure, d);
 }
 
 char *path_stem(const char *path)

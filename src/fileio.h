@@ -23,6 +23,13 @@ int write_all(int fd, const void *data, size_t len);
  * what names the content in the diagnostic: "cannot write PDF: …". */
 int file_replace(const char *path, const void *data, size_t len, const char *what, diag_list *d);
 
+/* For a library that writes a file itself by name (libxlsxwriter): writes
+ * the file at tmp, returns NULL or why it could not. */
+typedef const char *(*file_writer)(const char *tmp, void *ctx);
+/* Replaces path with what write makes at a temporary name beside it, just as
+ * file_replace does. */
+int file_replace_with(const char *path, const char *what, file_writer write, void *ctx, diag_list *d);
+
 /* "rubrics/leshan-2012.md" → "leshan-2012": the file name less folder and
  * extension (caller frees). */
 char *path_stem(const char *path);
