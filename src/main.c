@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "batch.h"
+#include "template.h"
 #include "text.h"
 
 #define EXIT_DATA 1
@@ -29,6 +30,8 @@ static const char usage_text[] =
     "                           the same with one unit's 自评分 filled and totalled\n"
     "  batch FILE.md DIR [-o OUTDIR]\n"
     "                           score every DIR/*.yaml; one PDF each and 汇总表.csv\n"
+    "  template FILE.md [-o OUT.xlsx|OUT.csv|DIR]\n"
+    "                           the form the units' 自评分 comes back in\n"
     "  fonts                    list font roles, the files that serve them, coverage\n"
     "\n"
     "Run 'gongwen COMMAND --help' for a command's options.\n";
@@ -65,6 +68,20 @@ static const char batch_help[] =
     "OUTDIR/汇总表.csv ranking the units.  A bad scores file is reported and the\n"
     "others are still produced; the exit status is then 1.\n";
 
+static const char template_help[] =
+    "usage: gongwen template [--layouts DIR] [-o OUT.xlsx|OUT.csv|DIR] FILE.md\n"
+    "\n"
+    "Writes what each unit fills in with its 自评分, to be read back by batch:\n"
+    "  OUT.xlsx  one sheet, a row per unit, a column per item headed by its\n"
+    "            number, name and points, and a 说明 column beside it; each\n"
+    "            cell checked as a number from 0 to the item's points, or one\n"
+    "            of its 评分档次 levels\n"
+    "  OUT.csv   the same, UTF-8 with a byte-order mark\n"
+    "  DIR       one scores file (YAML) per unit, every item listed\n"
+    "The rows are the units of the rubric's 单位名单, or of its 单位 tables.\n"
+    "Without -o, writes out/NAME.xlsx.  A scores file already in DIR is never\n"
+    "overwritten.\n";
+
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
@@ -82,6 +99,7 @@ static const command commands[] = {
     {"build", build_help, app_build, 1, 1},
     {"score", score_help, app_score, 2, 2},
     {"batch", batch_help, app_batch, 2, 2},
+    {"template", template_help, app_template, 1, 1},
     {"fonts", fonts_help, app_fonts, 0, 0},
 };
 
