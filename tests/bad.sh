@@ -106,6 +106,7 @@ setup() {
     fifo) mkfifo "$OUT/pipe" ;;
     input-copy) cp "$BAD/good.md" "$OUT/input.md" && cp "$BAD/good.yaml" "$OUT/input.yaml" ;;
     scores-dir) mkdir "$S/scores" && cp "$IN" "$S/scores/$NAME.yaml" ;;
+    skeleton) cp "$BAD/good.yaml" "$OUT/自评分.yaml" ;; # a unit's filled scores, where template would write
     fsize) ULIMIT_F=64 ;;
     tmpfs)
         if ! mount -t tmpfs -o size=64k tmpfs "$OUT" 2>/dev/null; then
