@@ -90,14 +90,6 @@ const item *unit_item_by_number(const unit *u, item_numbering how, const char *k
     return NULL;
 }
 
-size_t unit_item_count(const unit *u)
-{
-    size_t n = 0;
-    for (size_t c = 0; c < u->len; c++)
-        n += u->cats[c].len;
-    return n;
-}
-
 void roster_add(roster *r, const char *name, int line, int column)
 {
     GROW(r->items, r->len, r->cap);

@@ -166,8 +166,6 @@ const char *item_number(const item *it, item_numbering how, char *buf);
 /* The item of u that key names: its number under how, or its id; NULL if
  * none.  *index gets its position in the unit (seq - 1). */
 const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index);
-/* Items of the unit, all categories together. */
-size_t unit_item_count(const unit *u);
 
 void roster_add(roster *r, const char *name, int line, int column);
 void roster_free(roster *r);

@@ -17,6 +17,10 @@
 #define KEY_LEVELS  "档次"
 #define KEY_REMARK  "说明"
 
+/* Where a finding about node v is reported: its line, or its cell in a
+ * spreadsheet row (ytree.h). */
+#define AT(v) (v)->line, (v)->column
+
 static int add_levels(score_entry *e, const ynode *v, const char *file, diag_list *d)
 {
     if (v->kind == Y_SCALAR) {
@@ -25,10 +29,10 @@ static int add_levels(score_entry *e, const ynode *v, const char *file, diag_lis
         return 0;
     }
     if (v->kind != Y_LIST || v->len == 0)
-        return diag_error_at(d, file, v->line, v->column, "item %s: give completion levels as a name or a list of names", e->id);
+        return diag_error_at(d, file, AT(v), "item %s: give completion levels as a name or a list of names", e->id);
     for (size_t i = 0; i < v->len; i++) {
         if (v->kids[i]->kind != Y_SCALAR)
-            return diag_error_at(d, file, v->kids[i]->line, v->kids[i]->column, "item %s: a completion level is a name", e->id);
+            return diag_error_at(d, file, AT(v->kids[i]), "item %s: a completion level is a name", e->id);
         if (add_levels(e, v->kids[i], file, d) < 0)
             return -1;
     }
@@ -57,9 +61,9 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
     const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS);
     const char *remark = ymap_str(v, KEY_REMARK);
     if ((pts != NULL) == (lv != NULL))
-        return diag_error_at(d, file, v->line, v->column, "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
+        return diag_error_at(d, file, AT(v), "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
     if (pts && pts->kind != Y_SCALAR)
-        return diag_error_at(d, file, pts->line, pts->column, "item %s: %s is one number", e->id, KEY_POINTS);
+        return diag_error_at(d, file, AT(pts), "item %s: %s is one number", e->id, KEY_POINTS);
     if (pts)
         e->value = xstrdup(pts->text);
     else if (add_levels(e, lv, file, d) < 0)
@@ -138,11 +142,12 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     s->date = date && *date ? xstrdup(date) : NULL;
     s->date_epoch = s->date ? date_epoch(s->date) : -1;
     if (s->date && s->date_epoch < 0)
-        rc = diag_error_at(d, s->path, ymap_get(root, KEY_DATE)->line, ymap_get(root, KEY_DATE)->column,
-                        "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
+        rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_DATE)),
+                           "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
     const char *missing = ymap_str(root, KEY_MISSING);
     if (missing && strcmp(missing, "零分") != 0 && strcmp(missing, "报错") != 0)
-        rc = diag_error_at(d, s->path, ymap_get(root, KEY_MISSING)->line, ymap_get(root, KEY_MISSING)->column, "'%s' is 零分 or 报错, not '%s'", KEY_MISSING, missing);
+        rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_MISSING)), "'%s' is 零分 or 报错, not '%s'", KEY_MISSING,
+                           missing);
     s->missing_is_zero = missing && strcmp(missing, "零分") == 0;
     if (read_scores(s, ymap_get(root, KEY_SCORES), d) < 0)
         rc = -1;

@@ -272,7 +272,8 @@ static int not_a_workbook(const char *path, int zip_code, diag_list *d)
     zip_error_init_with_code(&err, zip_code);
     int rc = zip_code == ZIP_ER_NOENT || zip_code == ZIP_ER_OPEN || zip_code == ZIP_ER_READ
                  ? diag_error(d, path, 0, "cannot open: %s", zip_error_strerror(&err))
-                 : diag_error(d, path, 0, "not an XLSX workbook (%s); save it as .xlsx or CSV", zip_error_strerror(&err));
+                 : diag_error(d, path, 0, "not an XLSX workbook (%s); save it as .xlsx or CSV",
+                              zip_error_strerror(&err));
     zip_error_fini(&err);
     return rc;
 }
