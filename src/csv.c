@@ -161,3 +161,19 @@ int csv_read(const char *path, spreadsheet *s, diag_list *d)
     free(text);
     return rc;
 }
+
+void csv_put(strbuf *sb, const char *s, bool last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        sb_putc(sb, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                sb_putc(sb, '"');
+            sb_putc(sb, *s);
+        }
+        sb_putc(sb, '"');
+    } else {
+        sb_puts(sb, s);
+    }
+    sb_puts(sb, last ? "\r\n" : ",");
+}

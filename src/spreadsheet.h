@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "text.h"
 
 /* A spreadsheet is a few hundred KB (1,000 units of 60 columns); 16 MB is
  * not one of ours, and bounds what a zip bomb can make us hold. */
@@ -75,6 +76,9 @@ int text_to_utf8(const char *path, const char *bytes, size_t len, char **utf8, s
 int text_file_read(const char *path, size_t max, char **utf8, size_t *utf8_len, diag_list *d);
 
 int csv_read(const char *path, spreadsheet *s, diag_list *d);
+/* Writing CSV: the field s, quoted when it holds a separator, a quote or a
+ * line end, then a comma, or CRLF after the last field of a row. */
+void csv_put(strbuf *sb, const char *s, bool last);
 int xlsx_read(const char *path, spreadsheet *s, diag_list *d);
 
 #endif

@@ -17,6 +17,7 @@
 #include "roster.h"
 #include "scoretable.h"
 #include "scores.h"
+#include "spreadsheet.h"
 #include "text.h"
 
 #define SHORT_TITLE 18 /* characters of a long item text that head its column */
@@ -83,7 +84,7 @@ static void plan_rows(template_plan *p, const unit *const *tables, const attachm
     roster_free(&r);
 }
 
-static void plan_make(template_plan *p, const document *doc, long long epoch)
+static int plan_make(template_plan *p, const document *doc, long long epoch, diag_list *d)
 {
     memset(p, 0, sizeof *p);
     p->doc = doc;
@@ -92,6 +93,8 @@ static void plan_make(template_plan *p, const document *doc, long long epoch)
     const attachment **atts;
     size_t n;
     plan_tables(doc, &tables, &atts, &n);
+    if (n == 0)
+        return diag_error(d, doc->path, 0, "no table to score: the rubric is a notice without a '# 附件' rubric");
     plan_columns(p, tables, n);
     plan_rows(p, tables, atts, n);
     if (n == 1 && !tables[0]->name) {
@@ -100,6 +103,7 @@ static void plan_make(template_plan *p, const document *doc, long long epoch)
     }
     free(tables);
     free(atts);
+    return 0;
 }
 
 static void plan_free(template_plan *p)
@@ -177,38 +181,22 @@ char *template_remark_header(const template_column *c)
 
 /* ---- CSV ------------------------------------------------------------------ */
 
-static void csv_cell(strbuf *sb, const char *s, bool last)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        sb_putc(sb, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                sb_putc(sb, '"');
-            sb_putc(sb, *s);
-        }
-        sb_putc(sb, '"');
-    } else {
-        sb_puts(sb, s);
-    }
-    sb_puts(sb, last ? "\r\n" : ",");
-}
-
 static int write_csv(const template_plan *p, const char *path, diag_list *d)
 {
     strbuf sb = {0};
     sb_puts(&sb, "\xEF\xBB\xBF");
-    csv_cell(&sb, TABLE_UNIT, false);
-    csv_cell(&sb, TABLE_SCORER, false);
-    csv_cell(&sb, TABLE_DATE, p->ncols == 0);
+    csv_put(&sb, TABLE_UNIT, false);
+    csv_put(&sb, TABLE_SCORER, false);
+    csv_put(&sb, TABLE_DATE, p->ncols == 0);
     for (size_t k = 0; k < p->ncols; k++) {
         char *h = template_header(&p->cols[k], " "), *r = template_remark_header(&p->cols[k]);
-        csv_cell(&sb, h, false);
-        csv_cell(&sb, r, k + 1 == p->ncols);
+        csv_put(&sb, h, false);
+        csv_put(&sb, r, k + 1 == p->ncols);
         free(h);
         free(r);
     }
     for (size_t i = 0; i < p->nrows; i++) {
-        csv_cell(&sb, p->rows[i].unit_name, false);
+        csv_put(&sb, p->rows[i].unit_name, false);
         for (size_t k = 0; k < 1 + 2 * p->ncols; k++) /* after 评分人: 评分日期, each score and remark */
             sb_putc(&sb, ',');
         sb_puts(&sb, "\r\n");
@@ -361,11 +349,12 @@ int app_template(const app_options *opt, int argc, char **argv, diag_list *d, FI
     if (rc == 0) {
         doc->numbering = layout_item_numbering(&lay->table);
         template_plan p;
-        plan_make(&p, doc, opt->env->source_date_epoch);
-        made = !opt->output && mkdir("out", 0777) == 0;
-        rc = ends_with(output, ".xlsx") ? template_write_xlsx(&p, output, d)
-             : ends_with(output, ".csv") ? write_csv(&p, output, d)
-                                         : write_folder(&p, output, d);
+        rc = plan_make(&p, doc, opt->env->source_date_epoch, d);
+        made = rc == 0 && !opt->output && mkdir("out", 0777) == 0;
+        if (rc == 0)
+            rc = ends_with(output, ".xlsx") ? template_write_xlsx(&p, output, d)
+                 : ends_with(output, ".csv") ? write_csv(&p, output, d)
+                                             : write_folder(&p, output, d);
         plan_free(&p);
     }
     if (rc != 0 && made)
