@@ -11,7 +11,7 @@ libzip-dev libxml2-dev libxlsxwriter-dev
 libcmocka-dev
 fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai
 icc-profiles-free
-poppler-utils qpdf mupdf-tools fonts-urw-base35 ghostscript libxml2-utils
+poppler-utils qpdf mupdf-tools fonts-urw-base35 ghostscript libxml2-utils unzip
 valgrind
 "
 
