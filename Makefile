@@ -1,21 +1,38 @@
+# SPDX-License-Identifier: MIT
 # gongwen: Markdown rubrics to GB/T 9704 notice-plus-table PDFs.
 #
-#   make demo     install missing Debian packages, build, write the samples to out/
-#   make check    all tests, plain and under AddressSanitizer + UBSan
-#   make install  PREFIX=/usr/local DESTDIR=
+#   sh setup.sh     on a bare Debian 12: what building needs, then make demo
+#   make demo       install the Debian packages building and running need,
+#                   build, write the samples to out/
+#   make check      install what the tests need too; all tests, plain and
+#                   under AddressSanitizer + UBSan
+#   make install    PREFIX=/usr/local DESTDIR= (mk/install.mk); make uninstall
+#
+# Building honours CC, CFLAGS, CPPFLAGS and LDFLAGS (dpkg-buildflags);
+# warnings are errors unless WERROR= (a release build, debian/rules).
+# Tests never install anything when INSTALL_DEPS=no.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib libzip libxml-2.0 xlsxwriter
+PKG_CONFIG ?= pkg-config
+PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib icu-uc libzip libxml-2.0 xlsxwriter
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 
-OPT      ?= -O2 -g
-WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DGONGWEN_DATADIR='"$(PREFIX)/share/gongwen"'
-CFLAGS   += -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS)
+# Where the installed program finds its data when not beside its binary
+# (src/app.c), compiled in.
+DATADIR   ?= $(PREFIX)/share/gongwen
+LOCALEDIR ?= $(PREFIX)/share/locale
+PATH_DEFS  = -DGONGWEN_DATADIR='"$(DATADIR)"' -DGONGWEN_LOCALEDIR='"$(LOCALEDIR)"'
+
+CFLAGS   ?= -O2 -g
+WERROR   ?= -Werror
+WARN      = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# The project's flags first, the builder's after them, so the builder's win.
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L $(PATH_DEFS) $(CPPFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARN) $(PKG_CFLAGS) $(CFLAGS)
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # A sanitizer's report must not pass for the exit status 1 of a data error.
 SAN_ENV   = ASAN_OPTIONS=detect_leaks=1:exitcode=97 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=97
@@ -28,54 +45,74 @@ RUBRICS   = $(sort $(wildcard rubrics/*.md))
 B ?= build
 S ?= build/sanitize
 
-.PHONY: all deps demo samples check test unit e2e sanitize install clean
+.PHONY: all deps test-deps demo samples check test spdx unit e2e cli sanitize clean FORCE
 all: $(B)/gongwen
 
+# scripts/deps.sh: building and running; --test: the tests' tools as well.
+ifeq ($(INSTALL_DEPS),no)
+deps test-deps:
+	@:
+else
 deps:
 	@sh scripts/deps.sh
+test-deps:
+	@sh scripts/deps.sh --test
+endif
 
 define objs
 $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 endef
 
-$(B)/obj/%.o: src/%.c src/*.h | $(B)/obj
+# Each build folder keeps the command its objects were made with, so that a
+# change of CC, CFLAGS, CPPFLAGS, LDFLAGS or PREFIX (compiled in) rebuilds them.
+BUILD_FLAGS = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS)
+quote = '$(subst ','\'',$(1))'
+$(B)/flags $(S)/flags: FORCE
+	@mkdir -p $(@D)/obj
+	@printf '%s\n' $(call quote,$(BUILD_FLAGS)) | cmp -s - $@ || printf '%s\n' $(call quote,$(BUILD_FLAGS)) >$@
+
+$(B)/obj/%.o: src/%.c src/*.h $(B)/flags
 	@echo "  CC    $<"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
-$(S)/obj/%.o: src/%.c src/*.h | $(S)/obj
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+$(S)/obj/%.o: src/%.c src/*.h $(S)/flags
 	@echo "  CC    $< (sanitize)"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -c $< -o $@
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SANFLAGS) -c $< -o $@
 
 $(B)/gongwen: $(call objs,$(B),$(SRC))
 	@echo "  LINK  $@"
-	@$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) $^ -o $@ $(PKG_LIBS)
 $(S)/gongwen: $(call objs,$(S),$(SRC))
 	@echo "  LINK  $@"
-	@$(CC) $(CFLAGS) $(SANFLAGS) $^ -o $@ $(PKG_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) $^ -o $@ $(PKG_LIBS)
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/*.h $(call objs,$(B),$(LIB_SRC))
 	@echo "  TEST  $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $< $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -Isrc $< $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
 $(S)/test_%: tests/unit/test_%.c tests/unit/*.h $(call objs,$(S),$(LIB_SRC))
 	@echo "  TEST  $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -Isrc $< $(call objs,$(S),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
-
-$(B)/obj $(S)/obj:
-	@mkdir -p $@
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) -Isrc $< $(call objs,$(S),$(LIB_SRC)) -o $@ $(PKG_LIBS) -lcmocka
 
 UNIT_BIN     = $(patsubst tests/unit/test_%.c,$(B)/test_%,$(TEST_SRC))
 UNIT_BIN_SAN = $(patsubst tests/unit/test_%.c,$(S)/test_%,$(TEST_SRC))
 
 # Each suite prints cmocka's summary; run-tests adds one closing line.
-unit: deps $(UNIT_BIN) $(B)/gongwen
+unit: test-deps $(UNIT_BIN) $(B)/gongwen
 	@sh tests/run-tests.sh "unit" $(UNIT_BIN)
-e2e: deps $(B)/gongwen
+e2e: test-deps $(B)/gongwen
 	@sh tests/e2e.sh $(B)/gongwen
-sanitize: deps $(UNIT_BIN_SAN) $(S)/gongwen
+cli: test-deps $(B)/gongwen
+	@sh tests/cli.sh $(B)/gongwen
+sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen
 	@$(SAN_ENV) sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
 	@$(SAN_ENV) sh tests/e2e.sh $(S)/gongwen
+	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
-test check: deps
-	@$(MAKE) --no-print-directory unit e2e bad concurrent fuzz-regress sanitize bad-sanitize fuzz-regress-sanitize
+test check: test-deps
+	@$(MAKE) --no-print-directory spdx unit e2e cli bad concurrent signals lowmem fuzz-regress test-install sanitize bad-sanitize fuzz-regress-sanitize
+
+# Every source file names its licence (scripts/spdx.sh; --add puts it in).
+spdx:
+	@sh scripts/spdx.sh
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so building must happen in a make started after the install.
@@ -89,14 +126,9 @@ samples: $(B)/gongwen
 	@set -e; for d in examples/*/; do n=$$(basename $$d); \
 	    $(B)/gongwen batch rubrics/$$n.md $$d -o out/$$n; done
 
-install: $(B)/gongwen
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongwen/layouts $(DESTDIR)$(PREFIX)/share/gongwen/fonts
-	install -m 755 $(B)/gongwen $(DESTDIR)$(PREFIX)/bin/gongwen
-	install -m 644 layouts/*.yaml $(DESTDIR)$(PREFIX)/share/gongwen/layouts/
-	install -m 644 fonts/fontmap.yaml $(DESTDIR)$(PREFIX)/share/gongwen/fonts/
-
 clean:
 	rm -rf build
 
-# Fuzzing, the bad-input catalogue, valgrind and benchmarks live in mk/.
+# Installing and the message catalogue, fuzzing, the bad-input catalogue,
+# valgrind and benchmarks live in mk/.
 include $(sort $(wildcard mk/*.mk))

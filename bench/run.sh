@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The benchmark behind `make bench`: gongwen on the Leshan 2012 document,
 # alone and as a batch of scored units (on one core, then over all cores),
 # against XeLaTeX + ctex and Typst where they are installed, and the growth

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A rubric K times the size of its input: every item of every category
 # written K times (renumbered 1., 2., …), each category's points and the
 # 总分 multiplied by K, so the larger rubric still adds up and typesets the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The catalogue of bad inputs (tests/bad/), and valgrind over every suite.
 #
 #   make bad            each case of tests/bad/ against $(B)/gongwen: its exit
@@ -7,16 +8,27 @@
 #   make valgrind       the unit tests, tests/e2e.sh and tests/bad.sh with every
 #                       program run under valgrind (memcheck, definite leaks
 #                       are errors)
+#   make signals        batches ended by SIGTERM, SIGINT, SIGHUP and SIGKILL
+#                       leave no temporary file behind (tests/signals.sh)
+#   make lowmem         runs short of memory say so, and blame no font
+#                       (tests/lowmem.sh; not sanitized: ASan cannot start
+#                       under an address-space limit)
 
-.PHONY: bad bad-sanitize valgrind
+.PHONY: bad bad-sanitize valgrind signals lowmem
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --vgdb=no
 
-bad: deps $(B)/gongwen
+bad: test-deps $(B)/gongwen
 	@sh tests/bad.sh $(B)/gongwen
 
-bad-sanitize: deps $(S)/gongwen
+bad-sanitize: test-deps $(S)/gongwen
 	@$(SAN_ENV) sh tests/bad.sh $(S)/gongwen
+
+signals: test-deps $(B)/gongwen
+	@sh tests/signals.sh $(B)/gongwen
+
+lowmem: test-deps $(B)/gongwen
+	@sh tests/lowmem.sh $(B)/gongwen
 
 # Each program is replaced, for the suites, by a script of the same name that
 # runs it under valgrind, so the suites need not know.
@@ -29,7 +41,7 @@ $(VG)/%: $(B)/% | $(VG)
 $(VG):
 	@mkdir -p $@
 
-valgrind: deps $(VG_UNIT) $(VG)/gongwen
+valgrind: test-deps $(VG_UNIT) $(VG)/gongwen
 	@sh tests/run-tests.sh "valgrind" $(VG_UNIT)
 	@sh tests/e2e.sh $(VG)/gongwen
 	@BAD_TIMEOUT=600 BAD_VALGRIND=1 sh tests/bad.sh $(VG)/gongwen

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The benchmark and the concurrency test.
 #
 #   make bench       times gongwen on the Leshan 2012 document (one document,
@@ -15,5 +16,5 @@
 bench: $(B)/gongwen
 	@bash bench/run.sh $(B)/gongwen
 
-concurrent: deps $(B)/gongwen
+concurrent: test-deps $(B)/gongwen
 	@sh tests/concurrent.sh $(B)/gongwen

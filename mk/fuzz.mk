@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fuzzing every parser that reads user input, with libFuzzer (clang).
 #
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="rubric scores"] [FUZZ_JOBS=2]
@@ -75,11 +76,11 @@ fuzz-build: $(addprefix $(FZ)/fuzz_,$(FUZZ_TARGETS))
 
 $(FZ)/obj/%.o: src/%.c src/*.h | $(FZ)/obj
 	@echo "  CC    $< (fuzz)"
-	@$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	@$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 $(FZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call objs,$(FZ),$(LIB_SRC))
 	@echo "  FUZZ  $@"
-	@$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_DEFS) -fsanitize=fuzzer $< \
+	@$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_DEFS) -fsanitize=fuzzer $< \
 	    $(call objs,$(FZ),$(LIB_SRC)) -o $@ $(PKG_LIBS)
 
 $(FZ)/obj:
@@ -101,11 +102,11 @@ $(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%: $(FZ)/fuzz_%
 
 $(B)/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call objs,$(B),$(LIB_SRC))
 	@echo "  TEST  $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_DEFS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(FUZZ_DEFS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
 	    $(call objs,$(B),$(LIB_SRC)) -o $@ $(PKG_LIBS)
 $(S)/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call objs,$(S),$(LIB_SRC))
 	@echo "  TEST  $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(FUZZ_DEFS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
+	@$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) $(FUZZ_DEFS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
 	    $(call objs,$(S),$(LIB_SRC)) -o $@ $(PKG_LIBS)
 
 # $(1): the folder of the replay binaries; $(2): the label of the closing line.
@@ -118,9 +119,9 @@ $(foreach t,$(FUZZ_TARGETS),if timeout $(FUZZ_REPLAY_TIMEOUT) $(1)/replay_$(t) $
 echo "$(2): $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef
 
-fuzz-regress: deps $(addprefix $(B)/replay_,$(FUZZ_TARGETS))
+fuzz-regress: test-deps $(addprefix $(B)/replay_,$(FUZZ_TARGETS))
 	@$(call fuzz_replay,$(B),fuzz-regress)
-fuzz-regress-sanitize: deps $(addprefix $(S)/replay_,$(FUZZ_TARGETS))
+fuzz-regress-sanitize: test-deps $(addprefix $(S)/replay_,$(FUZZ_TARGETS))
 	@export ASAN_OPTIONS=detect_leaks=1; $(call fuzz_replay,$(S),fuzz-regress-sanitize)
 
 # Reached only through pattern rules, the objects would count as intermediate

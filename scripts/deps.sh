@@ -1,24 +1,46 @@
 #!/bin/sh
-# Installs, by Debian package name, whatever gongwen needs to build, test and
-# render that is not installed yet, or the packages given as arguments.  Says
-# exactly what it installs.
+# SPDX-License-Identifier: MIT
+# Installs, by Debian 12 package name, whatever gongwen needs that is not
+# installed yet, and says exactly what it installs.
+#
+#   sh scripts/deps.sh          what building and running need (make demo)
+#   sh scripts/deps.sh --test   that, and what only the tests need (make check)
+#   sh scripts/deps.sh PKG...   those packages (make fuzz: clang …)
+#
+# debian/control names the same packages: BUILD as Build-Depends, RUN as the
+# package's Depends, TEST as Build-Depends for the tests (<!nocheck>).
 set -eu
 
-PACKAGES="
-build-essential pkg-config
-libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev
-libzip-dev libxml2-dev libxlsxwriter-dev
-libcmocka-dev
+# Compiling: the compiler, make, pkg-config and the libraries' headers;
+# gettext compiles the message catalogues.
+BUILD="
+make gcc libc6-dev pkg-config gettext
+libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev libicu-dev
+libzip-dev libxml2-dev libxlsxwriter-dev libqpdf-dev
+"
+# Running: the free fonts fonts/fontmap.yaml names, and the colour profile of
+# every PDF/A output intent.
+RUN="
 fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai
 icc-profiles-free
-poppler-utils qpdf mupdf-tools fonts-urw-base35 ghostscript libxml2-utils unzip
-valgrind
+"
+# Testing: the unit-test library, PDF readers that check what gongwen writes
+# (and ghostscript's fonts), valgrind, groff for the manual, bash-completion
+# for the completion script; unzip opens the templates, LibreOffice (Calc)
+# turns a clerk's CSV into .xlsx and pdftk fills a form, as a reader would.
+TEST="
+libcmocka-dev
+poppler-utils qpdf mupdf-tools ghostscript fonts-urw-base35 libxml2-utils
+valgrind groff-base bash-completion
+unzip libreoffice-calc-nogui pdftk-java
 "
 
-# Other targets name their own extras: `scripts/deps.sh clang …`.
-if [ "$#" -gt 0 ]; then
-    PACKAGES="$*"
-fi
+case "${1-}" in
+"") PACKAGES="$BUILD $RUN" ;;
+--test) PACKAGES="$BUILD $RUN $TEST" ;;
+-*) echo "usage: sh scripts/deps.sh [--test | PACKAGE...]" >&2; exit 2 ;;
+*) PACKAGES="$*" ;;
+esac
 
 missing=""
 for p in $PACKAGES; do
@@ -33,7 +55,7 @@ fi
 
 echo "deps: installing:$missing"
 if [ "$(id -u)" -ne 0 ]; then
-    echo "deps: not root; run: sudo apt-get install -y$missing" >&2
+    echo "deps: not root; as root, run: apt-get install$missing" >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive

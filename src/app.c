@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 #include "app.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -11,9 +13,11 @@
 #include "fileio.h"
 #include "fonts.h"
 #include "gb2312.h"
+#include "input.h"
 #include "job.h"
 #include "layout.h"
 #include "model.h"
+#include "searchpath.h"
 #include "text.h"
 
 /* ---- the environment -------------------------------------------------- */
@@ -36,13 +40,17 @@ static char *data_dir(void)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
-        char *dir = xasprintf("%s/../share/gongwen", dirname(exe));
+        char *dir = xasprintf("%s/share/gongwen", dirname(dirname(exe)));
         if (access(dir, R_OK) == 0)
             return dir;
         free(dir);
     }
     return xstrdup(GONGWEN_DATADIR);
 }
+
+/* The last second a PDF date can name: 9999-12-31T23:59:59Z (its year has
+ * four digits). */
+#define EPOCH_MAX 253402300799LL
 
 /* SOURCE_DATE_EPOCH, when set and valid, dates the PDF: the same inputs then
  * give the same bytes. */
@@ -52,18 +60,38 @@ static long long source_date_epoch(diag_list *d)
     if (!s || !*s)
         return -1;
     char *end;
+    errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || v < 0) {
+    if (*end || end == s || v < 0) {
         diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", s);
+        return -1;
+    }
+    if (errno == ERANGE || v > EPOCH_MAX) {
+        diag_warning(d, NULL, 0, "SOURCE_DATE_EPOCH='%s' is past 9999-12-31, the last date a PDF can carry "
+                     "(%lld); ignored", s, EPOCH_MAX);
         return -1;
     }
     return v;
 }
 
+/* The user's settings, where the XDG Base Directory specification puts
+ * them; it ignores a relative $XDG_CONFIG_HOME, and so does this. */
+static char *config_dir(void)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    if (xdg && xdg[0] == '/')
+        return xasprintf("%s/gongwen", xdg);
+    if (home && home[0] == '/')
+        return xasprintf("%s/.config/gongwen", home);
+    return NULL;
+}
+
 void app_env_read(app_env *env, FILE *out, diag_list *d)
 {
+    memset(env, 0, sizeof *env);
     env->source_date_epoch = source_date_epoch(d);
     env->data_dir = data_dir();
+    env->config_dir = config_dir();
     env->srgb_profile = SRGB_PROFILE;
     env->progress = isatty(fileno(out));
 }
@@ -71,7 +99,9 @@ void app_env_read(app_env *env, FILE *out, diag_list *d)
 void app_env_free(app_env *env)
 {
     free(env->data_dir);
-    env->data_dir = NULL;
+    free(env->config_dir);
+    free(env->stdin_text);
+    memset(env, 0, sizeof *env);
 }
 
 /* ---- check --------------------------------------------------------------- */
@@ -85,7 +115,7 @@ static int check_one(const app_options *opt, const char *path, diag_list *d, FIL
     if (!doc)
         return -1;
     char total[32];
-    fprintf(out, "%s: %zu attachment%s, %zu unit%s, %zu categories, %zu items, total %s分\n", path,
+    fprintf(out, "%s: %zu attachment%s, %zu unit%s, %zu categories, %zu items, total %s分\n", doc->path,
             s.attachments, s.attachments == 1 ? "" : "s", s.units, s.units == 1 ? "" : "s",
             s.categories, s.items, points_format(s.declared_total, total));
     layout_free(lay);
@@ -111,33 +141,27 @@ static char *default_output(const char *rubric)
     return out;
 }
 
-/* Whether a and b name one existing file. */
-static bool same_file(const char *a, const char *b)
-{
-    struct stat x, y;
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
-
 /* build and score: rubric (and scores) to PDF.  Nothing is written unless
  * every check passed. */
 static int produce(const app_options *opt, const char *path, const char *scores_path, diag_list *d, FILE *out)
 {
     job j = {0};
     char *output = opt->output ? xstrdup(opt->output) : default_output(scores_path ? scores_path : path);
-    /* -o repeating an input's name would replace the clerk's source with the PDF. */
-    int rc = same_file(output, path) || (scores_path && same_file(output, scores_path))
-                 ? diag_error(d, output, 0, "cannot write PDF: it is the input; name another file with -o")
-                 : job_open(opt, path, &j, d);
+    bool to_stdout = input_is_stdin(output);
+    int rc = job_open(opt, path, &j, d);
     /* The default folder is made when it is missing, as batch makes its own,
      * and removed again if the PDF could not be written into it.  One
      * already there (another run may just have made it) is fine; any other
      * failure is reported when the PDF cannot be written into it. */
     bool made = rc == 0 && !opt->output && mkdir("out", 0777) == 0;
-    if (rc == 0)
+    if (rc == 0) {
+        if (!to_stdout)
+            file_sweep_leftovers_of(output);
         rc = scores_path ? job_write_scored(&j, scores_path, output, NULL, d) : job_write_form(&j, output, d);
+    }
     if (rc != 0 && made)
         (void)rmdir("out");
-    if (rc == 0)
+    if (rc == 0 && !to_stdout)
         fprintf(out, "%s\n", output);
     job_close(&j);
     free(output);
@@ -156,23 +180,88 @@ int app_score(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     return produce(opt, argv[0], argv[1], d, out);
 }
 
+/* ---- where things are looked for ------------------------------------------- */
+
+/* One place of a lookup: its path, what it is, and what is there. */
+static void where_line(const place *p, const char *found, FILE *out)
+{
+    fprintf(out, "    %s (%s)", p->path, place_kind_name(p->kind));
+    if (p->kind == PLACE_RUBRIC)
+        fputc('\n', out);
+    else if (found)
+        fprintf(out, ": %s\n", found);
+    else
+        fprintf(out, ": %s\n", access(p->path, R_OK) == 0 ? "found" : "none");
+}
+
+void app_where(const app_options *opt, FILE *out)
+{
+    /* With no rubric at hand, a placeholder shows where "beside it" is. */
+    const char *rubric = "RUBRIC_DIR/RUBRIC.md";
+    searchpath sp;
+    fputs("Layouts and the font map are looked for in this order (--layouts DIR and\n"
+          "--fontmap FILE come first); the first found is used:\n  layouts:\n", out);
+    searchpath_layouts(&sp, opt, rubric);
+    for (size_t i = 0; i < sp.len; i++) {
+        char **names = layout_names_in(sp.at[i].path);
+        strbuf list = {0};
+        for (size_t k = 0; names[k]; k++)
+            sb_printf(&list, "%s%s", k ? ", " : "", names[k]);
+        where_line(&sp.at[i], list.data ? list.data : "none", out);
+        sb_free(&list);
+        names_free(names);
+    }
+    searchpath_free(&sp);
+    fputs("  font map:\n", out);
+    searchpath_fontmaps(&sp, opt, rubric);
+    const place *used = NULL;
+    char *fontmap = searchpath_find_fontmap(&sp, &used);
+    for (size_t i = 0; i < sp.len; i++)
+        where_line(&sp.at[i], &sp.at[i] == used ? "found, used" : NULL, out);
+    free(fontmap);
+    searchpath_free(&sp);
+}
+
 /* ---- fonts ----------------------------------------------------------------- */
+
+/* The font map `fonts` lists (no rubric: the current folder's, the user's or
+ * the installed one), where it was found, and the places tried, as a list. */
+static char *fontmap_for_fonts(const app_options *opt, place_kind *kind, char **tried)
+{
+    searchpath sp;
+    searchpath_fontmaps(&sp, opt, NULL);
+    strbuf list = {0};
+    for (size_t i = 0; i < sp.len; i++)
+        sb_printf(&list, "%s%s", i ? ", " : "", sp.at[i].path);
+    const place *where = NULL;
+    char *found = searchpath_find_fontmap(&sp, &where);
+    if (found)
+        *kind = where->kind;
+    *tried = sb_take(&list);
+    searchpath_free(&sp);
+    return found;
+}
 
 int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
 {
     (void)argc;
     (void)argv;
-    char *fontmap = find_fontmap(opt, ".");
-    if (!fontmap)
-        return diag_error(d, NULL, 0, "no font map: fonts/fontmap.yaml is neither here nor installed; name one with --fontmap");
+    place_kind where;
+    char *tried = NULL, *fontmap = fontmap_for_fonts(opt, &where, &tried);
+    if (!fontmap) {
+        diag_error(d, NULL, 0, "no font map: none of %s exists; name one with --fontmap", tried);
+        free(tried);
+        return -1;
+    }
     fontset *fs = NULL;
     if (fontset_load(fontmap, &fs, d) < 0) {
         free(fontmap);
+        free(tried);
         return -1;
     }
     uint32_t *hanzi;
     size_t nhanzi = gb2312_hanzi(&hanzi);
-    fprintf(out, "font map: %s\n", fontmap);
+    fprintf(out, "font map: %s (%s)\n  looked for, in order: %s\n", fontmap, place_kind_name(where), tried);
     for (int role = 0; role < ROLE_COUNT; role++) {
         const int *faces;
         size_t n = fontset_role_faces(fs, (font_role)role, &faces), role_covered = 0;
@@ -191,5 +280,6 @@ int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     free(hanzi);
     fontset_free(fs);
     free(fontmap);
+    free(tried);
     return 0;
 }

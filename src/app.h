@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* app: the pipeline behind each command.
  *
  *   parse (source, ytree, parse) → model → check → typeset (fonts, linebreak,
@@ -23,8 +24,13 @@
 typedef struct app_env {
     long long source_date_epoch; /* SOURCE_DATE_EPOCH: dates every PDF; -1 when unset */
     char *data_dir;              /* the installed layouts and font map: PREFIX/share/gongwen */
+    char *config_dir;            /* the user's: $XDG_CONFIG_HOME/gongwen (~/.config/gongwen); NULL: none */
     const char *srgb_profile;    /* the ICC profile of every PDF/A output intent */
     bool progress;               /* standard output is a terminal: a batch shows its progress */
+    /* Standard input, read whole by main when an input is "-" (input.h);
+     * NULL otherwise. */
+    char *stdin_text;
+    size_t stdin_len;
 } app_env;
 
 /* Reads the environment; findings (a SOURCE_DATE_EPOCH that is no date) go
@@ -35,14 +41,17 @@ void app_env_free(app_env *env);
 typedef struct app_options {
     const app_env *env;
     int strict;               /* warnings count as errors */
+    int quiet;                /* no warnings (unless strict) and no progress: errors only */
     const char *layouts_dir;  /* searched before the default folders */
     const char *fontmap;      /* instead of the default font map */
-    const char *output;       /* build: the PDF to write */
+    const char *output;       /* build, score: the PDF to write ("-": standard output); batch: the folder */
 } app_options;
 
 int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_build(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_score(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
 int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
+/* Where layouts and the font map are looked for, and what is found (--help). */
+void app_where(const app_options *opt, FILE *out);
 
 #endif

@@ -1,113 +1,208 @@
-/* attachment: each attachment of a rubric on new pages: 附件 label, title,
- * notes, then per unit its 单位 line, table (table.h) and, scored, a summary
- * of its grades. */
+/* SPDX-License-Identifier: MIT */
+/* attachment: each attachment of a document on new pages.  Contract in
+ * attachment.h. */
 #include "attachment.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "table.h"
 #include "text.h"
-#include "typeset.h"
 
-/* Below a scored table: the total, each category's subtotal, bonus and veto,
- * as a paragraph in the unit line's font. */
-static char *scored_summary(const grades *g)
+/* Paragraphs in the 单位 line's font are set this far apart, in its size. */
+#define PARAGRAPH_PITCH 1.6
+
+typedef struct setter {
+    const document *doc;
+    const layout *lay;
+    shaper *sh;
+    diag_list *d;
+    cursor cur;
+} setter;
+
+static void new_page(setter *s)
 {
-    char a[32], b[32];
-    strbuf sb = {0};
-    sb_printf(&sb, "自评得分合计：%s分", points_format(g->total, a));
-    if (g->vetoed)
-        sb_puts(&sb, "（一票否决）");
-    else if (g->bonus)
-        sb_printf(&sb, "（基本分%s分，加分%s分）", points_format(g->base, a), points_format(g->bonus, b));
-    if (g->unit->len > 1) {
-        sb_puts(&sb, "。其中");
-        for (size_t c = 0; c < g->unit->len; c++)
-            sb_printf(&sb, "%s%s%s分", c ? "，" : "", g->unit->cats[c].heading, points_format(g->category[c], a));
-    }
-    sb_puts(&sb, "。");
-    return sb_take(&sb);
+    s->cur.pg = page_list_add(s->cur.out);
+    s->cur.y = s->cur.fr.top;
 }
 
-/* A paragraph across the text area in the unit line's font: attachment
- * notes above a table, the scored summary below it. */
-static void draw_paragraph(const table_layout *tl, const fontset *fs, cursor *cur, const char *text)
+/* Lines of text in font f across the text area from the cursor down, the
+ * page turned when full.  pitch: between lines; justified unless ragged. */
+static void set_text(setter *s, const char *text, font_spec f, double pitch, break_style style, source_ref at)
 {
-    run r;
-    run_shape(&r, fs, tl->unit_line, text, 0);
+    run r = {0};
+    run_add(&r, s->sh, f, text, 0, at);
     lb_result lines;
-    text_break(&r, cur->fr.width, 0, true, tl->compress_punct, &lines);
-    double pitch = tl->unit_line.size_pt * 1.6;
-    cur->y -= pitch * 0.5;
+    lb_options opt = { .width = s->cur.fr.width, .mode = LB_JUSTIFY, .compress_punct = s->lay->table.compress_punct,
+                       .em = f.size_pt };
+    run_break(&r, s->sh, style, &opt, &lines);
     for (size_t i = 0; i < lines.len; i++) {
-        if (cur->y - pitch < cur->fr.bottom) {
-            cur->pg = page_list_add(cur->out);
-            cur->y = cur->fr.top;
-        }
-        double base = baseline_below(cur->y - (pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
-        run_draw(cur->pg, &r, lines.lines[i].start, lines.lines[i].end, lines.lines[i].x, cur->fr.left, base,
-                 tl->unit_line, BLACK);
-        cur->y -= pitch;
+        if (s->cur.y - pitch < s->cur.fr.bottom - 1e-6)
+            new_page(s);
+        double base = baseline_below(s->cur.y - (pitch - f.size_pt) / 2, f.size_pt);
+        run_draw(s->cur.pg, &r, lines.lines[i].start, lines.lines[i].end, lines.lines[i].x, s->cur.fr.left, base,
+                 BLACK);
+        s->cur.y -= pitch;
     }
     lb_result_free(&lines);
     run_free(&r);
 }
 
-/* The 单位 line, the table, and for a scored unit the summary below it. */
-static void draw_unit(const layout *lay, const fontset *fs, cursor *cur, const attachment *a, const unit *u,
-                      const grades *g)
+/* A paragraph in the 单位 line's font: an attachment's note, the sums under
+ * a scored table. */
+static void set_paragraph(setter *s, const char *text, source_ref at)
 {
-    const table_layout *tl = &lay->table;
-    const char *name = g ? g->unit_name : u->name;
-    if (name) {
-        char *line = xasprintf("%s%s", tl->unit_prefix, name);
-        double base = baseline_below(cur->y - (cur->fr.pitch - tl->unit_line.size_pt) / 2, tl->unit_line.size_pt);
-        text_draw(cur->pg, fs, tl->unit_line, line, cur->fr.left, base, 0, BLACK);
-        free(line);
-        cur->y -= cur->fr.pitch;
-    }
-    table_typeset(tl, fs, cur, a, u, g);
-    if (g) {
-        char *summary = scored_summary(g);
-        draw_paragraph(tl, fs, cur, summary);
-        free(summary);
-    }
+    font_spec f = s->lay->table.unit_line;
+    s->cur.y -= f.size_pt * PARAGRAPH_PITCH * 0.5;
+    set_text(s, text, f, f.size_pt * PARAGRAPH_PITCH, BREAK_ANYWHERE, at);
 }
 
-/* 附件 label top left on the first line, the title centred on the third. */
-static void draw_attachment_head(const layout *lay, const fontset *fs, cursor *cur, const attachment *a,
-                                 bool label)
+/* 附件 label top left on the first line; the title centred from the third,
+ * in as many lines as it needs; one blank line below it. */
+static void set_head(setter *s, const attachment *a, bool label)
 {
-    const notice_layout *nl = &lay->notice;
-    if (label)
-        text_draw(cur->pg, fs, nl->attachment_label, a->label, cur->fr.left,
-                  frame_baseline(&cur->fr, 0, nl->attachment_label.size_pt), 0, BLACK);
-    font_spec f = lay->table.title;
-    double w = text_width(fs, f, a->title, 0);
-    if (w > cur->fr.width)
-        f.size_pt *= cur->fr.width / w;
-    w = text_width(fs, f, a->title, 0);
-    text_draw(cur->pg, fs, f, a->title, cur->fr.left + (cur->fr.width - w) / 2,
-              frame_baseline(&cur->fr, 2, f.size_pt), 0, BLACK);
-    cur->y = cur->fr.top - 4 * cur->fr.pitch;
+    const notice_layout *nl = &s->lay->notice;
+    const frame *fr = &s->cur.fr;
+    source_ref at = { s->doc->path, a->line };
+    if (label && a->label[0])
+        text_draw(s->cur.pg, s->sh, nl->attachment_label, a->label, fr->left,
+                  frame_baseline(fr, 0, nl->attachment_label.size_pt), 0, BLACK, at);
+    font_spec f = s->lay->table.title;
+    run r = {0};
+    run_add(&r, s->sh, f, a->title, 0, at);
+    lb_result lines;
+    run_break_title(&r, s->sh, fr->width, NULL, &lines);
+    int k = 2;
+    for (size_t i = 0; i < lines.len; i++, k++) {
+        const lb_line *ln = &lines.lines[i];
+        run_draw(s->cur.pg, &r, ln->start, ln->end, ln->x, fr->left + (fr->width - ln->width) / 2,
+                 frame_baseline(fr, k, f.size_pt), BLACK);
+    }
+    lb_result_free(&lines);
+    run_free(&r);
+    /* The header line follows on the next line; without one, a blank line. */
+    s->cur.y = fr->top - (k + (s->lay->table.nheader_labels ? 0 : 1)) * fr->pitch;
 }
 
-void attachments_typeset(const document *doc, const layout *lay, const fontset *fs, const grades *g,
-                         page_list *out)
+/* The header line's blanks take the line's free width, the first label's
+ * (单位) this share of it, the others the rest evenly. */
+#define FIRST_BLANK_SHARE 0.4
+#define SEGMENT_GAP_CHARS 2
+
+/* The value of a header label for unit u, and where it was written: 单位
+ * is the unit's name, any other label its field of that name. */
+static const char *header_value(const setter *s, const unit *u, const char *label, source_ref *at)
 {
-    cursor cur = {.out = out, .fr = frame_of(&lay->notice)};
-    for (size_t i = 0; i < doc->len; i++) {
-        const attachment *a = &doc->atts[i];
-        bool first = true;
-        for (size_t u = 0; u < a->len; u++) {
-            if (g && &a->units[u] != g->unit)
-                continue; /* a scored document shows the scored unit's table only */
-            cur.pg = page_list_add(out);
-            draw_attachment_head(lay, fs, &cur, a, first);
-            for (size_t k = 0; first && k < a->nnotes; k++)
-                draw_paragraph(&lay->table, fs, &cur, a->notes[k]);
-            draw_unit(lay, fs, &cur, a, &a->units[u], g && &a->units[u] == g->unit ? g : NULL);
-            first = false;
+    if (strcmp(label, "单位") == 0) {
+        *at = (source_ref){ u->name_file ? u->name_file : s->doc->path, u->line };
+        return u->name;
+    }
+    const field *fd = field_find(&u->fields, label);
+    *at = (source_ref){ fd && fd->file ? fd->file : s->doc->path, fd ? fd->line : u->line };
+    return fd ? fd->value : NULL;
+}
+
+/* The header line: each label with its value, or with an underlined blank
+ * to write on, the blanks spread over the line: "单位：________　填表人：____".
+ * A value takes its blank's place, pushing the rest right; what does not
+ * fit the line goes on the next. */
+static void set_header_line(setter *s, const unit *u)
+{
+    const table_layout *tl = &s->lay->table;
+    size_t n = tl->nheader_labels;
+    if (n == 0)
+        return;
+    font_spec f = tl->unit_line;
+    double ch = f.size_pt, labels = 0, pitch = s->cur.fr.pitch;
+    source_ref here = { s->lay->path, 0 };
+    char **heads = xcalloc(n + 1, sizeof *heads);
+    const char **values = xcalloc(n + 1, sizeof *values);
+    source_ref *at = xcalloc(n + 1, sizeof *at);
+    double *hw = xcalloc(n + 1, sizeof *hw), *vw = xcalloc(n + 1, sizeof *vw), *blank = xcalloc(n + 1, sizeof *blank);
+    for (size_t i = 0; i < n; i++) {
+        heads[i] = xasprintf("%s：", tl->header_labels[i]);
+        hw[i] = text_width(s->sh, f, heads[i], 0, here);
+        labels += hw[i] + (i ? SEGMENT_GAP_CHARS * ch : 0);
+        values[i] = header_value(s, u, tl->header_labels[i], &at[i]);
+        if (values[i] && !*values[i])
+            values[i] = NULL;
+        vw[i] = values[i] ? text_width(s->sh, f, values[i], 0, at[i]) : 0;
+    }
+    /* The form's geometry; a copy whose values overrun it packs them. */
+    double free_w = s->cur.fr.width - labels, total = labels;
+    for (size_t i = 0; i < n; i++) {
+        blank[i] = n == 1 ? free_w : i == 0 ? free_w * FIRST_BLANK_SHARE : free_w * (1 - FIRST_BLANK_SHARE) / (n - 1);
+        blank[i] = fmax(blank[i], 3 * ch);
+        total += fmax(blank[i], vw[i]);
+    }
+    bool packed = total > s->cur.fr.width + 0.5;
+    double x = s->cur.fr.left, base = baseline_below(s->cur.y - (pitch - ch) / 2, ch);
+    for (size_t i = 0; i < n; i++) {
+        double room = values[i] && packed ? vw[i] : fmax(blank[i], vw[i]);
+        if (i > 0 && x + hw[i] + room > s->cur.fr.right + 0.5) {
+            s->cur.y -= pitch; /* no room left on this line */
+            base = baseline_below(s->cur.y - (pitch - ch) / 2, ch);
+            x = s->cur.fr.left;
         }
+        text_draw(s->cur.pg, s->sh, f, heads[i], x, base, 0, BLACK, here);
+        x += hw[i];
+        if (values[i])
+            text_draw(s->cur.pg, s->sh, f, values[i], x, base, 0, BLACK, at[i]);
+        else
+            page_add_line(s->cur.pg, x, base - 0.15 * ch, x + room, base - 0.15 * ch, 0.5, BLACK);
+        x += room + SEGMENT_GAP_CHARS * ch;
+        free(heads[i]);
     }
+    free(heads);
+    free(values);
+    free(at);
+    free(hw);
+    free(vw);
+    free(blank);
+    s->cur.y -= pitch;
+}
+
+/* The header line, the table, and under it the paragraph its 表后说明
+ * holds, in the lines the table keeps free for it. */
+static void set_unit(setter *s, const attachment *a, const unit *u)
+{
+    const table_layout *tl = &s->lay->table;
+    set_header_line(s, u);
+    font_spec f = tl->unit_line;
+    double after = tl->lines_after_table > 0 ? f.size_pt * PARAGRAPH_PITCH * (tl->lines_after_table + 0.5) : 0;
+    table_typeset(s->lay, s->sh, &s->cur, a, u, s->doc->path, after, s->d);
+    const field *note = field_find(&u->fields, FIELD_AFTER_TABLE);
+    if (note)
+        set_paragraph(s, note->value, (source_ref){ note->file ? note->file : s->doc->path, note->line });
+}
+
+static void set_attachment(setter *s, const attachment *a)
+{
+    new_page(s);
+    set_head(s, a, true);
+    for (size_t k = 0; k < a->nnotes; k++)
+        set_paragraph(s, a->notes[k], (source_ref){ s->doc->path, a->line });
+    for (size_t u = 0; u < a->len; u++) {
+        if (u > 0 && s->lay->table.unit_starts_page) {
+            new_page(s);
+            set_head(s, a, false);
+        } else if (u > 0) {
+            s->cur.y -= s->cur.fr.pitch; /* a blank line between two units' tables */
+        }
+        set_unit(s, a, &a->units[u]);
+    }
+}
+
+void attachments_typeset(const document *doc, const layout *lay, shaper *sh, page_list *out, diag_list *d)
+{
+    bool landscape = lay->table.landscape;
+    setter s = { .doc = doc, .lay = lay, .sh = sh, .d = d };
+    size_t first = out->len;
+    s.cur.out = out;
+    s.cur.fr = landscape ? frame_landscape(&lay->notice) : frame_of(&lay->notice);
+    for (size_t i = 0; i < doc->len; i++)
+        set_attachment(&s, &doc->atts[i]);
+    for (size_t i = first; landscape && i < out->len; i++)
+        page_turn_landscape(&out->pages[i]);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* batch: every scores file of a folder against one rubric (batch.c): one
  * scored PDF per unit, and the 汇总表 ranking them, as CSV and PDF. */
 #ifndef GONGWEN_BATCH_H

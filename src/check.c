@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check: is the document complete, and does its arithmetic add up?
  *
  * Structure problems are errors: nothing sensible can be printed.  Arithmetic
@@ -197,9 +198,38 @@ static void check_unit(const document *doc, const attachment *att, const unit *u
     s->total = sum;
 }
 
+/* 7.3.4: a notice lists its attachments under the body, by their titles. */
+static void check_attachment_note(const document *doc, diag_list *d)
+{
+    size_t n = 0;
+    const field *first = NULL;
+    for (size_t i = 0; i < doc->meta.len; i++) {
+        const field *f = &doc->meta.items[i];
+        if (strcmp(f->name, META_ATTACH_NOTE) != 0)
+            continue;
+        if (!first)
+            first = f;
+        if (n < doc->len && strcmp(f->value, doc->atts[n].title) != 0)
+            diag_warning(d, doc->path, f->line, "%s names '%s' where attachment %zu is titled '%s'", META_ATTACH_NOTE,
+                         f->value, n + 1, doc->atts[n].title);
+        n++;
+    }
+    if (!document_has_notice(doc))
+        return;
+    if (n == 0 && doc->len > 0)
+        diag_warning(d, doc->path, doc->meta_end_line ? doc->meta_end_line : 1,
+                     "the notice has %zu attachment%s but no %s: GB/T 9704 lists them under the body "
+                     "(write %s: TITLE, or a list of titles)", doc->len, doc->len == 1 ? "" : "s", META_ATTACH_NOTE,
+                     META_ATTACH_NOTE);
+    else if (n != doc->len && first)
+        diag_warning(d, doc->path, first->line, "%s names %zu attachment%s; the document has %zu", META_ATTACH_NOTE, n,
+                     n == 1 ? "" : "s", doc->len);
+}
+
 int check_document(const document *doc, const layout *lay, check_summary *s, diag_list *d)
 {
     int rc = check_meta(doc, d);
+    check_attachment_note(doc, d);
     points total = declared_total(doc, d, &rc);
     memset(s, 0, sizeof *s);
     s->total = POINTS_NONE;

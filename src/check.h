@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check: completeness and arithmetic of a parsed document (see check.c). */
 #ifndef GONGWEN_CHECK_H
 #define GONGWEN_CHECK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csv: a CSV file as Excel, WPS and LibreOffice write it (spreadsheet.h).
  *
  * The encoding is found, never assumed: a file that is valid UTF-8 (a

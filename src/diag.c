@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -106,24 +107,71 @@ static bool repeats_earlier(const diag_list *d, size_t i)
     return false;
 }
 
+/* One finding as a line; what the input supplied in it (a file name, a
+ * unit's name, an item id) is made printable (sb_put_printable). */
+static void print_finding(FILE *out, const char *file, int line, int column, diag_level level,
+                          const char *message)
+{
+    strbuf sb = {0};
+    if (file) {
+        char cell[16];
+        sb_put_printable(&sb, file);
+        if (line > 0 && column > 0)
+            sb_printf(&sb, ":%s", cell_name(line, column, cell));
+        else if (line > 0)
+            sb_printf(&sb, ":%d", line);
+    } else {
+        sb_puts(&sb, "gongwen");
+    }
+    sb_printf(&sb, ": %s: ", level == DIAG_ERROR ? "error" : "warning");
+    sb_put_printable(&sb, message);
+    fprintf(out, "%s\n", sb.data);
+    sb_free(&sb);
+}
+
+/* Past this many findings in a row about one file, the rest are counted,
+ * not printed: a scores file of 70,000 unknown ids is one mistake. */
+#define RUN_MAX 100
+
 void diag_print(const diag_list *d, FILE *out)
 {
+    size_t run = 0, hidden = 0;
+    bool hidden_error = false;
     for (size_t i = 0; i < d->len; i++) {
         const diag *g = &d->items[i];
         /* A batch typesets the same notice for every unit: say it once. */
         if (repeats_earlier(d, i))
             continue;
-        const char *level = g->level == DIAG_ERROR ? "error" : "warning";
-        char cell[16];
-        if (g->file && g->line > 0 && g->column > 0)
-            fprintf(out, "%s:%s: %s: %s\n", g->file, cell_name(g->line, g->column, cell), level, g->message);
-        else if (g->file && g->line > 0)
-            fprintf(out, "%s:%d: %s: %s\n", g->file, g->line, level, g->message);
-        else if (g->file)
-            fprintf(out, "%s: %s: %s\n", g->file, level, g->message);
-        else
-            fprintf(out, "gongwen: %s: %s\n", level, g->message);
+        run = i > 0 && same_text(g->file, d->items[i - 1].file) ? run + 1 : 1;
+        if (run > RUN_MAX && g->file) {
+            hidden++;
+            hidden_error |= g->level == DIAG_ERROR;
+        } else {
+            print_finding(out, g->file, g->line, g->column, g->level, g->message);
+        }
+        bool run_ends = i + 1 == d->len || !same_text(g->file, d->items[i + 1].file);
+        if (run_ends && hidden > 0) {
+            char *more = xasprintf("%zu more findings about this file are not shown", hidden);
+            print_finding(out, g->file, 0, 0, hidden_error ? DIAG_ERROR : DIAG_WARNING, more);
+            free(more);
+            hidden = 0;
+            hidden_error = false;
+        }
     }
+}
+
+void diag_drop(diag_list *d, diag_level level)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < d->len; i++) {
+        if (d->items[i].level == level) {
+            free(d->items[i].file);
+            free(d->items[i].message);
+        } else {
+            d->items[kept++] = d->items[i];
+        }
+    }
+    d->len = kept;
 }
 
 void diag_list_free(diag_list *d)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag: findings about the input, carried as values up to main.
  *
  * Nothing below main prints.  A function that can fail appends one or more
@@ -55,8 +56,13 @@ const char *cell_name(int row, int column, char *buf);
 
 size_t diag_count(const diag_list *d, diag_level level);
 /* Writes each finding as `file:line: warning: message` (line omitted when 0,
- * a cell as C7); a warning repeated word for word is written once. */
+ * a cell as C7);
+ * a warning repeated word for word is written once.  What is not printable
+ * in a file name or a message (text.h sb_put_printable) is escaped; past 100
+ * findings in a row about one file, one line says how many more there are. */
 void diag_print(const diag_list *d, FILE *out);
+/* Removes every finding of one level (--quiet: the warnings). */
+void diag_drop(diag_list *d, diag_level level);
 void diag_list_free(diag_list *d);
 
 #endif

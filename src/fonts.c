@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fonts: the font map and FreeType facts about its faces.
  *
  * The map is read through ytree (libyaml).  Each distinct (file, face index)
@@ -21,6 +22,7 @@
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
+#include "fileio.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -109,7 +111,8 @@ static const char *unusable_reason(FT_Face ft)
 }
 
 /* Opens (path, index) unless already open.  Returns the face id, or -1 when
- * the file is absent (silently) or unusable (with a warning). */
+ * the file is absent (silently) or unusable (with a warning), or -2 when
+ * memory ran out (an error: the font is not at fault). */
 static int open_face(fontset *fs, const char *path, int index, const char *map, int line,
                      diag_list *d)
 {
@@ -121,6 +124,10 @@ static int open_face(fontset *fs, const char *path, int index, const char *map, 
         return id;
     FT_Face ft;
     FT_Error err = FT_New_Face(fs->lib, path, index, &ft);
+    if (err && (err == FT_Err_Out_Of_Memory || file_map_error(path) == ENOMEM)) {
+        diag_error(d, path, 0, "out of memory: cannot load this %lld MB font", (long long)(st.st_size >> 20));
+        return -2;
+    }
     if (err) {
         diag_warning(d, map, line, "%s (face %d): skipped: FreeType cannot open it (error 0x%02X)",
                      path, index, (unsigned)err);
@@ -184,7 +191,7 @@ static int load_candidate(fontset *fs, font_role role, const ynode *c, const cha
     free(path);
     if (face >= 0)
         add_candidate(fs, role, face);
-    return 0;
+    return face == -2 ? -1 : 0;
 }
 
 static int load_role(fontset *fs, font_role role, const ynode *list, const char *dir,

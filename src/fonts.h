@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fonts: the font map, FreeType facts about each candidate face, coverage and
  * fallback.  Data in, facts out; knows nothing of libharu or cmark.
  *

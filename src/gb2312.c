@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "gb2312.h"
 
 #include <iconv.h>

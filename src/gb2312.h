@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gb2312: the 6,763 hanzi of GB 2312, the set every official-document font
  * must cover.  Enumerated through the C library's converter, not a table. */
 #ifndef GONGWEN_GB2312_H

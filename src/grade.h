@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* grade: a scoresheet checked against its rubric, and the sums it gives
  * (grade.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "layout.h"
 
 #include <math.h>
@@ -151,7 +152,8 @@ static void read_notice(reader *r, const ynode *root, notice_layout *nl)
         "margin_top_mm", "margin_left_mm", "text_width_mm", "text_height_mm", "lines_per_page",
         "chars_per_line", "body", "masthead", "number", "title", "heading1", "heading2",
         "page_number", "attachment_label", "masthead_top_mm", "rule_gap_mm", "rule_width_pt",
-        "page_number_gap_mm", "red", "compress_punctuation", NULL};
+        "page_number_gap_mm", "red", "compress_punctuation", "squeeze_lines", "signature_sealed",
+        "colophon_on_even_page", NULL};
     const ynode *n = section(r, root, "notice", known);
     /* Defaults are GB/T 9704-2012's own numbers. */
     nl->margin_top_mm = number(r, n, "margin_top_mm", 37);
@@ -174,6 +176,9 @@ static void read_notice(reader *r, const ynode *root, notice_layout *nl)
     nl->page_number_gap_mm = number(r, n, "page_number_gap_mm", 7);
     nl->red = color(r, n, "red", (rgb){0.9, 0.0, 0.0});
     nl->compress_punct = flag(r, n, "compress_punctuation", false);
+    nl->squeeze_lines = (int)number(r, n, "squeeze_lines", 1);
+    nl->sealed = flag(r, n, "signature_sealed", false);
+    nl->colophon_even_page = flag(r, n, "colophon_on_even_page", false);
     if (nl->lines_per_page < 1 || nl->chars_per_line < 1)
         bad(r, n ? n : root, "notice", "needs lines_per_page and chars_per_line of at least 1");
 }
@@ -235,16 +240,44 @@ static void check_columns(reader *r, const ynode *list, const table_layout *t)
         if (c->width_mm > 0 && 2 * t->padding_mm >= c->width_mm)
             bad(r, list->kids[i], "width_mm", "leaves no room inside the cell padding");
     }
-    if (total > 170 + 1e-9)
-        bad(r, list, "columns", "are wider in all than the 170 mm an A4 table can take");
+    double most = t->landscape ? 257 : 170;
+    if (total > most + 1e-9)
+        bad(r, list, "columns", t->landscape ? "are wider in all than the 257 mm a landscape A4 table can take"
+                                              : "are wider in all than the 170 mm an A4 table can take; "
+                                                "set landscape: true for a wider one");
+}
+
+/* header_line: a list of labels; by default the unit's name alone. */
+static void read_header_line(reader *r, const ynode *table, table_layout *t)
+{
+    const ynode *n = ymap_get(table, "header_line");
+    if (!n) {
+        t->header_labels = xcalloc(1, sizeof *t->header_labels);
+        t->header_labels[0] = xstrdup("单位");
+        t->nheader_labels = 1;
+        return;
+    }
+    if (n->kind != Y_LIST) {
+        bad(r, n, "header_line", "must be a list of labels, e.g. [单位, 填表人, 填表日期]");
+        return;
+    }
+    t->header_labels = xcalloc(n->len + 1, sizeof *t->header_labels);
+    for (size_t i = 0; i < n->len; i++) {
+        if (n->kids[i]->kind != Y_SCALAR || !n->kids[i]->text[0]) {
+            bad(r, n->kids[i], "header_line", "entries must be labels");
+            continue;
+        }
+        t->header_labels[t->nheader_labels++] = xstrdup(n->kids[i]->text);
+    }
 }
 
 static void read_table(reader *r, const ynode *root, table_layout *t)
 {
     static const char *const known[] = {"title", "unit_line", "header", "cell", "line_width_pt",
                                         "padding_mm", "min_row_mm", "line_gap", "total_label",
-                                        "unit_prefix", "columns", "compress_punctuation",
-                                        "total_span", NULL};
+                                        "header_line", "columns", "compress_punctuation",
+                                        "total_span", "split_lines", "unit_starts_page", "landscape",
+                                        "scored_label", "lines_after_table", NULL};
     const ynode *n = section(r, root, "table", known);
     if (!n) {
         diag_add(r->d, DIAG_ERROR, r->file, root->line, "a layout needs a 'table' with its 'columns'");
@@ -261,8 +294,13 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
     t->line_gap = positive(r, n, "line_gap", 1.4, 10);
     t->total_label = string(r, n, "total_label", NULL);
     t->total_span = (int)number(r, n, "total_span", 1);
-    t->unit_prefix = string(r, n, "unit_prefix", "单位：");
+    read_header_line(r, n, t);
+    t->lines_after_table = (int)number(r, n, "lines_after_table", 3);
     t->compress_punct = flag(r, n, "compress_punctuation", false);
+    t->split_lines = (int)positive(r, n, "split_lines", 3, 100);
+    t->unit_starts_page = flag(r, n, "unit_starts_page", true);
+    t->landscape = flag(r, n, "landscape", false);
+    t->scored_label = string(r, n, "scored_label", "自评得分");
     const ynode *cols = ymap_get(n, "columns");
     if (!cols || cols->kind != Y_LIST || cols->len == 0) {
         bad(r, cols ? cols : n, "columns", "must list at least one column");
@@ -326,7 +364,10 @@ void layout_free(layout *l)
     }
     free(l->table.columns);
     free(l->table.total_label);
-    free(l->table.unit_prefix);
+    for (size_t i = 0; i < l->table.nheader_labels; i++)
+        free(l->table.header_labels[i]);
+    free(l->table.header_labels);
+    free(l->table.scored_label);
     free(l->path);
     free(l);
 }

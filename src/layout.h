@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout: how a document looks, read from layouts/NAME.yaml.
  *
  * All geometry of the notice (GB/T 9704-2012 numbers) and every column of the
@@ -64,6 +65,11 @@ typedef struct notice_layout {
     double page_number_gap_mm;  /* below the text area */
     rgb red;
     bool compress_punct;        /* see table_layout */
+    /* GB/T 9704 7.3.5.5: a page may hold this many lines more, its pitch
+     * tightened, to keep the 署名 and 成文日期 with the body. */
+    int squeeze_lines;
+    bool sealed;                /* 7.3.5.1: 成文日期 four characters in, 署名 centred on it */
+    bool colophon_even_page;    /* double-sided: the 版记 on an even page */
 } notice_layout;
 
 typedef struct table_layout {
@@ -74,11 +80,20 @@ typedef struct table_layout {
     double line_gap;            /* line pitch as a multiple of the cell font size */
     char *total_label;          /* 合计; NULL: no total row */
     int total_span;             /* columns the 合计 label covers */
-    char *unit_prefix;          /* 单位： */
+    /* The line above each table: "单位：____  填表人：____": each label with
+     * the unit's value for it (单位: its name; others: its field of that
+     * name), or a blank to write on. */
+    char **header_labels;
+    size_t nheader_labels;
+    int lines_after_table;      /* kept free under the table for its 表后说明 (a scored copy's sums) */
     /* Squeeze runs of full-width punctuation.  Off by default: GB/T 9704's
      * grid gives every character, punctuation too, a cell of its own, and
      * poppler's text extraction splits a line wherever glyph boxes overlap. */
     bool compress_punct;
+    int split_lines;            /* a row is cut at a page break where this many of its lines fit */
+    bool unit_starts_page;      /* each 单位's table begins a page */
+    bool landscape;             /* set on a landscape sheet, its head to the binding edge */
+    char *scored_label;         /* opens a scored copy's sums: 自评得分, 考核得分 */
     column *columns;
     size_t ncolumns;
 } table_layout;

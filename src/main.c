@@ -1,16 +1,21 @@
+/* SPDX-License-Identifier: MIT */
 /* main: the command line.  The only place that prints findings and exits.
  *
  * Exit status: 0 ok, 1 the input has errors (or warnings under --strict),
  * 2 the command line itself is wrong.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "batch.h"
+#include "input.h"
 #include "template.h"
 #include "text.h"
 
@@ -18,7 +23,7 @@
 #define EXIT_USAGE 2
 
 static const char usage_text[] =
-    "usage: gongwen [--help] [--version] COMMAND [ARGS]\n"
+    "usage: gongwen [-h|--help] [-V|--version] COMMAND [ARGS]\n"
     "\n"
     "Turns assessment rubrics written in Markdown into GB/T 9704-2012 notices\n"
     "with their rubric tables, as PDF.\n"
@@ -29,47 +34,68 @@ static const char usage_text[] =
     "  score FILE.md SCORES.yaml [-o PDF]\n"
     "                           the same with one unit's 自评分 filled and totalled\n"
     "  batch FILE.md DIR [-o OUTDIR]\n"
-    "                           score every DIR/*.yaml; one PDF each and 汇总表.csv\n"
+    "                           score every DIR/*.yaml, *.yml; one PDF each, 汇总表\n"
     "  template FILE.md [-o OUT.xlsx|OUT.csv|DIR]\n"
     "                           the form the units' 自评分 comes back in\n"
     "  fonts                    list font roles, the files that serve them, coverage\n"
+    "  help COMMAND             a command's options\n"
     "\n"
-    "Run 'gongwen COMMAND --help' for a command's options.\n";
+    "A FILE.md or SCORES.yaml of '-' is read from standard input; '-o -' writes\n"
+    "the PDF to standard output.  Every command takes -q (--quiet): errors only,\n"
+    "no warnings or progress.\n"
+    "\n";
+
+#define QUIET_HELP "  -q, --quiet     print errors only: no warnings (unless --strict), no progress\n"
+#define LAYOUTS_HELP "  --layouts DIR   look for layouts in DIR first\n"
+#define FONTMAP_HELP "  --fontmap FILE  use this font map (the only one then tried)\n"
 
 static const char check_help[] =
-    "usage: gongwen check [--strict] [--layouts DIR] FILE.md...\n"
+    "usage: gongwen check [--strict] [--layouts DIR] [-q] FILE.md...\n"
     "\n"
     "Checks each rubric: front matter, structure, and that categories, items,\n"
     "inline sub-points and the total add up.  Prints one summary line per file\n"
-    "and each finding as FILE:LINE: warning|error: MESSAGE.\n"
+    "and each finding as FILE:LINE: warning|error: MESSAGE.  A FILE.md of '-'\n"
+    "is read from standard input.\n"
     "\n"
     "  --strict        treat warnings as errors\n"
-    "  --layouts DIR   look for layouts in DIR first\n";
+    LAYOUTS_HELP QUIET_HELP;
 
 static const char build_help[] =
-    "usage: gongwen build [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] FILE.md\n"
+    "usage: gongwen build [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md\n"
     "\n"
     "Typesets the notice and its attachments.  Without -o, writes\n"
-    "out/NAME.pdf for rubric NAME.md.  Honours SOURCE_DATE_EPOCH.\n";
+    "out/NAME.pdf for rubric NAME.md.  Honours SOURCE_DATE_EPOCH.\n"
+    "FILE.md '-' is read from standard input (then -o is needed); '-o -'\n"
+    "writes the PDF to standard output.\n"
+    "\n"
+    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char score_help[] =
-    "usage: gongwen score [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] FILE.md SCORES.yaml\n"
+    "usage: gongwen score [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md SCORES.yaml\n"
     "\n"
     "Checks one unit's scores against the rubric (every item scored, none above\n"
     "its points, completion levels from the rubric's 评分档次) and typesets the\n"
     "document with 自评分 filled and the total computed.  The rubric and the\n"
-    "scores file are embedded in the PDF.  Without -o, writes out/SCORES.pdf.\n";
+    "scores file are embedded in the PDF.  Without -o, writes out/SCORES.pdf.\n"
+    "Either file may be '-', read from standard input (for SCORES.yaml, -o is\n"
+    "then needed); '-o -' writes the PDF to standard output.\n"
+    "\n"
+    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char batch_help[] =
-    "usage: gongwen batch [--layouts DIR] [--fontmap FILE] [-o OUTDIR] FILE.md SCORES_DIR\n"
+    "usage: gongwen batch [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md SCORES_DIR\n"
     "\n"
-    "Scores every SCORES_DIR/*.yaml against the rubric: one PDF per scores file,\n"
-    "named after it, in OUTDIR (default out/NAME for rubric NAME.md), and\n"
-    "OUTDIR/汇总表.csv ranking the units.  A bad scores file is reported and the\n"
-    "others are still produced; the exit status is then 1.\n";
+    "Scores every SCORES_DIR/*.yaml and *.yml (any letter case) against the\n"
+    "rubric: one PDF per scores file, named after it, in OUTDIR (default\n"
+    "out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv and .pdf ranking the\n"
+    "units.  A bad scores file is reported and the others are still produced;\n"
+    "the exit status is then 1.  FILE.md '-' is read from standard input (then\n"
+    "-o is needed).\n"
+    "\n"
+    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char template_help[] =
-    "usage: gongwen template [--layouts DIR] [-o OUT.xlsx|OUT.csv|DIR] FILE.md\n"
+    "usage: gongwen template [--layouts DIR] [-o OUT.xlsx|OUT.csv|DIR] [-q] FILE.md\n"
     "\n"
     "Writes what each unit fills in with its 自评分, to be read back by batch:\n"
     "  OUT.xlsx  one sheet, a row per unit, a column per item headed by its\n"
@@ -80,28 +106,37 @@ static const char template_help[] =
     "  DIR       one scores file (YAML) per unit, every item listed\n"
     "The rows are the units of the rubric's 单位名单, or of its 单位 tables.\n"
     "Without -o, writes out/NAME.xlsx.  A scores file already in DIR is never\n"
-    "overwritten.\n";
+    "overwritten.  FILE.md '-' is read from standard input (then -o is needed).\n"
+    "\n"
+    LAYOUTS_HELP QUIET_HELP;
 
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
-    "Lists each font role, the files that serve it and their GB2312 coverage.\n";
+    "Lists each font role, the files that serve it and their GB2312 coverage,\n"
+    "and says which font map was used and where it was looked for.\n"
+    "\n"
+    FONTMAP_HELP;
 
 typedef struct command {
     const char *name;
     const char *help;
     int (*run)(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
     int min_args, max_args;
+    int inputs;          /* how many leading arguments are inputs, which may be "-" */
+    int output_from;     /* the argument the default output is named after; -1: none */
+    bool output_file;    /* -o names a file, so "-o -" is standard output */
 } command;
 
 static const command commands[] = {
-    {"check", check_help, app_check, 1, 1 << 20},
-    {"build", build_help, app_build, 1, 1},
-    {"score", score_help, app_score, 2, 2},
-    {"batch", batch_help, app_batch, 2, 2},
-    {"template", template_help, app_template, 1, 1},
-    {"fonts", fonts_help, app_fonts, 0, 0},
+    {"check", check_help, app_check, 1, 1 << 20, 1 << 20, -1, false},
+    {"build", build_help, app_build, 1, 1, 1, 0, true},
+    {"score", score_help, app_score, 2, 2, 2, 1, true},
+    {"batch", batch_help, app_batch, 2, 2, 1, 0, false},
+    {"template", template_help, app_template, 1, 1, 1, 0, false},
+    {"fonts", fonts_help, app_fonts, 0, 0, 0, -1, false},
 };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static int usage_error(const char *fmt, const char *arg, const char *help)
 {
@@ -109,6 +144,40 @@ static int usage_error(const char *fmt, const char *arg, const char *help)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\n\n%s", help);
     return EXIT_USAGE;
+}
+
+/* What is wrong with the command line's "-" (standard input or output), or
+ * NULL: at most one input is "-", and then -o names the output when it
+ * would be named after that input; "-o -" only where a file is written,
+ * and not onto a terminal.  *reads_stdin says whether an input is "-". */
+static const char *dash_misuse(const command *cmd, const app_options *opt, int nargs, char **args,
+                               bool *reads_stdin)
+{
+    int dashes = 0;
+    for (int i = 0; i < nargs && i < cmd->inputs; i++)
+        dashes += input_is_stdin(args[i]);
+    *reads_stdin = dashes > 0;
+    if (dashes > 1)
+        return "only one input can be '-' (standard input)";
+    if (!opt->output && cmd->output_from >= 0 && input_is_stdin(args[cmd->output_from]))
+        return "the output is named after its input, and '-' (standard input) has no name: give one with -o";
+    if (opt->output && input_is_stdin(opt->output)) {
+        if (!cmd->output_file)
+            return "'-o -' (standard output) is for build and score, which write one PDF";
+        if (isatty(STDOUT_FILENO))
+            return "'-o -' would write the PDF onto the terminal: send standard output to a file or a program";
+    }
+    return NULL;
+}
+
+/* rc, unless what went to stdout could not be written (a full disk, a closed
+ * pipe): then that is the error. */
+static int stdout_written(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "gongwen: error: cannot write the output: %s\n", strerror(errno));
+    return EXIT_DATA;
 }
 
 static int run_command(const command *cmd, int argc, char **argv)
@@ -119,6 +188,7 @@ static int run_command(const command *cmd, int argc, char **argv)
         {"layouts", required_argument, NULL, 'L'},
         {"fontmap", required_argument, NULL, 'F'},
         {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
     app_options opt = {0};
@@ -126,12 +196,13 @@ static int run_command(const command *cmd, int argc, char **argv)
     optind = 1;
     opterr = 0;
     /* The leading ':' tells a missing value (':') from an unknown option ('?'). */
-    while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
         switch (c) {
         case 'h':
             fputs(cmd->help, stdout);
-            return 0;
+            return stdout_written(0);
         case 's': opt.strict = 1; break;
+        case 'q': opt.quiet = 1; break;
         case 'L': opt.layouts_dir = optarg; break;
         case 'F': opt.fontmap = optarg; break;
         case 'o': opt.output = optarg; break;
@@ -144,17 +215,48 @@ static int run_command(const command *cmd, int argc, char **argv)
     int nargs = argc - optind;
     if (nargs < cmd->min_args || nargs > cmd->max_args)
         return usage_error("%s: wrong number of arguments", cmd->name, cmd->help);
+    bool reads_stdin;
+    const char *misuse = dash_misuse(cmd, &opt, nargs, argv + optind, &reads_stdin);
+    if (misuse)
+        return usage_error("%s", misuse, cmd->help);
     diag_list d = {0};
     app_env env;
     app_env_read(&env, stdout, &d);
     opt.env = &env;
-    int rc = cmd->run(&opt, nargs, argv + optind, &d, stdout);
-    diag_print(&d, stderr);
+    int rc = reads_stdin ? input_read_stdin(&env, &d) : 0;
+    if (rc == 0)
+        rc = cmd->run(&opt, nargs, argv + optind, &d, stdout);
     if (diag_count(&d, DIAG_ERROR) > 0 || (opt.strict && diag_count(&d, DIAG_WARNING) > 0))
         rc = -1;
+    if (opt.quiet && !opt.strict)
+        diag_drop(&d, DIAG_WARNING);
+    diag_print(&d, stderr);
     diag_list_free(&d);
     app_env_free(&env);
-    return rc < 0 ? EXIT_DATA : 0;
+    return stdout_written(rc < 0 ? EXIT_DATA : 0);
+}
+
+/* The whole help, with where layouts and the font map are looked for. */
+static int help(void)
+{
+    fputs(usage_text, stdout);
+    diag_list d = {0};
+    app_env env;
+    app_env_read(&env, stdout, &d);
+    app_options opt = {.env = &env};
+    app_where(&opt, stdout);
+    app_env_free(&env);
+    diag_list_free(&d); /* a bad SOURCE_DATE_EPOCH is told when it matters */
+    fputs("\nRun 'gongwen help COMMAND' for a command's options.\n", stdout);
+    return stdout_written(0);
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
 }
 
 int main(int argc, char **argv)
@@ -164,16 +266,24 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     if (argc < 2)
         return usage_error("%s", "no command given", usage_text);
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-        fputs(usage_text, stdout);
-        return 0;
-    }
-    if (strcmp(argv[1], "--version") == 0) {
+    const char *first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0 || (strcmp(first, "help") == 0 && argc == 2))
+        return help();
+    if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
         printf("gongwen %s\n", GONGWEN_VERSION);
-        return 0;
+        return stdout_written(0);
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return run_command(&commands[i], argc - 1, argv + 1);
-    return usage_error("unknown command '%s'", argv[1], usage_text);
+    if (strcmp(first, "help") == 0) {
+        if (argc > 3)
+            return usage_error("%s", "help: one command at a time", usage_text);
+        const command *cmd = find_command(argv[2]);
+        if (!cmd)
+            return usage_error("help: unknown command '%s'", argv[2], usage_text);
+        fputs(cmd->help, stdout);
+        return stdout_written(0);
+    }
+    const command *cmd = find_command(first);
+    if (!cmd)
+        return usage_error("unknown command '%s'", first, usage_text);
+    return run_command(cmd, argc - 1, argv + 1);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "model.h"
 
 #include <inttypes.h>
@@ -6,6 +7,11 @@
 #include <string.h>
 
 #include "text.h"
+
+bool meta_key_takes_list(const char *key)
+{
+    return strcmp(key, META_ATTACH_NOTE) == 0;
+}
 
 const field *field_find(const field_list *fl, const char *name)
 {
@@ -21,13 +27,26 @@ const char *field_value(const field_list *fl, const char *name)
     return f ? f->value : NULL;
 }
 
-void field_add(field_list *fl, const char *name, const char *value, int line)
+void field_add_from(field_list *fl, const char *name, const char *value, const char *file, int line)
 {
     GROW(fl->items, fl->len, fl->cap);
     field *f = &fl->items[fl->len++];
     f->name = xstrdup(name);
     f->value = xstrdup(value);
+    f->file = file ? xstrdup(file) : NULL;
     f->line = line;
+}
+
+void field_add(field_list *fl, const char *name, const char *value, int line)
+{
+    field_add_from(fl, name, value, NULL, line);
+}
+
+void field_list_copy(field_list *dst, const field_list *src)
+{
+    memset(dst, 0, sizeof *dst);
+    for (size_t i = 0; i < src->len; i++)
+        field_add_from(dst, src->items[i].name, src->items[i].value, src->items[i].file, src->items[i].line);
 }
 
 void field_list_free(field_list *fl)
@@ -35,19 +54,26 @@ void field_list_free(field_list *fl)
     for (size_t i = 0; i < fl->len; i++) {
         free(fl->items[i].name);
         free(fl->items[i].value);
+        free(fl->items[i].file);
     }
     free(fl->items);
     memset(fl, 0, sizeof *fl);
 }
 
+const field *item_field_find(const item *it, const unit *u, const attachment *a, const char *name)
+{
+    const field *f = field_find(&it->fields, name);
+    if (!f && u)
+        f = field_find(&u->fields, name);
+    if (!f && a)
+        f = field_find(&a->fields, name);
+    return f;
+}
+
 const char *item_field(const item *it, const unit *u, const attachment *a, const char *name)
 {
-    const char *v = field_value(&it->fields, name);
-    if (!v && u)
-        v = field_value(&u->fields, name);
-    if (!v && a)
-        v = field_value(&a->fields, name);
-    return v;
+    const field *f = item_field_find(it, u, a, name);
+    return f ? f->value : NULL;
 }
 
 bool unit_parts_are_items(const unit *u)
@@ -105,6 +131,46 @@ void roster_free(roster *r)
     memset(r, 0, sizeof *r);
 }
 
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+void item_copy(item *dst, const item *src)
+{
+    *dst = *src;
+    dst->id = xstrdup(src->id);
+    dst->name = dup_or_null(src->name);
+    dst->text = xstrdup(src->text);
+    dst->sub.items = xmalloc((src->sub.len + 1) * sizeof *dst->sub.items);
+    if (src->sub.len)
+        memcpy(dst->sub.items, src->sub.items, src->sub.len * sizeof *src->sub.items);
+    dst->sub.cap = src->sub.len + 1;
+    field_list_copy(&dst->fields, &src->fields);
+}
+
+void category_copy(category *dst, const category *src)
+{
+    *dst = *src;
+    dst->heading = xstrdup(src->heading);
+    dst->label = xstrdup(src->label);
+    dst->name = xstrdup(src->name);
+    dst->items = xcalloc(src->len + 1, sizeof *dst->items);
+    dst->cap = src->len + 1;
+    for (size_t i = 0; i < src->len; i++)
+        item_copy(&dst->items[i], &src->items[i]);
+}
+
+void unit_copy(unit *dst, const unit *src)
+{
+    *dst = *src;
+    dst->name = dup_or_null(src->name);
+    dst->name_file = dup_or_null(src->name_file);
+    field_list_copy(&dst->fields, &src->fields);
+    field_list_copy(&dst->totals, &src->totals);
+    dst->cats = xcalloc(src->len + 1, sizeof *dst->cats);
+    dst->cap = src->len + 1;
+    for (size_t i = 0; i < src->len; i++)
+        category_copy(&dst->cats[i], &src->cats[i]);
+}
+
 int document_has_notice(const document *doc)
 {
     return doc->nbody > 0 || field_find(&doc->meta, META_TITLE) != NULL;
@@ -135,7 +201,9 @@ static void unit_free(unit *u)
         category_free(&u->cats[i]);
     free(u->cats);
     free(u->name);
+    free(u->name_file);
     field_list_free(&u->fields);
+    field_list_free(&u->totals);
 }
 
 static void attachment_free(attachment *a)
@@ -164,6 +232,7 @@ void document_free(document *doc)
     field_list_free(&doc->meta);
     roster_free(&doc->roster);
     free(doc->path);
+    free(doc->source);
     free(doc);
 }
 

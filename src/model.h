@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model: a rubric document as the clerk wrote it, knowing nothing of PDF.
  *
  *   document ── front matter (meta), notice body paragraphs
@@ -8,7 +9,9 @@
  *
  * Points are exact: hundredths of a point in an int64, so 0.5-point steps and
  * percentages of them never drift.  POINTS_NONE marks "not stated".
- * Every node keeps the 1-based source line it came from, for diagnostics.
+ * Every node keeps the 1-based source line it came from, for diagnostics,
+ * and, where the text may come from another file than the rubric (a scored
+ * copy's 自评分 and 单位 come from the scores file), that file.
  * The document owns everything below it; document_free releases it all.
  *
  * An item is known to the units that fill in the form by its number
@@ -19,6 +22,11 @@
  * The roster (单位名单) lists the units expected to report, each at the place
  * it was written: a line of the rubric's front matter or of a roster file, or
  * a cell of a roster spreadsheet.
+ *
+ * A scored copy is a document like any other (scored.h): the rubric's table
+ * of the unit, each item carrying its 自评分 and 说明 as fields, the unit its
+ * total row and the summary under its table.  Nothing that typesets a table
+ * knows about scores.
  */
 #ifndef GONGWEN_MODEL_H
 #define GONGWEN_MODEL_H
@@ -31,10 +39,16 @@ typedef int64_t points;
 #define POINTS_NONE INT64_MIN
 #define POINTS_ONE 100 /* one point, in hundredths */
 
+/* The longest title, name or other one-line value, in characters: a PDF's
+ * document info holds at most 65,535 bytes a string, and a value that long
+ * is a paste gone wrong, not a title. */
+#define SHORT_TEXT_MAX 1000
+
 /* A labelled value: a front-matter entry, or a `**名称**：值` paragraph. */
 typedef struct field {
     char *name;
     char *value;
+    char *file;          /* where it was written; NULL: the document's own file */
     int line;
 } field;
 
@@ -77,7 +91,9 @@ typedef struct category {
 
 typedef struct unit {
     char *name;          /* "株洲市公安系统工会", or NULL for a rubric with no units */
-    field_list fields;   /* per-unit overrides such as 表头 */
+    char *name_file;     /* where the name was written; NULL: the document's file, at line */
+    field_list fields;   /* per-unit overrides such as 表头, and FIELD_AFTER_TABLE */
+    field_list totals;   /* the total row's cells, by the field their column shows */
     category *cats;
     size_t len, cap;
     int line;
@@ -116,6 +132,8 @@ typedef struct paragraph {
 
 typedef struct document {
     char *path;          /* as given on the command line, for diagnostics */
+    char *source;        /* the file's bytes as read: a scored PDF embeds these */
+    size_t source_len;
     field_list meta;     /* front matter, in order */
     int meta_end_line;   /* line of the closing '---', 0 without front matter */
     paragraph *body;     /* the notice body */
@@ -144,13 +162,31 @@ typedef struct document {
 #define META_TOTAL       "总分"
 #define META_ROSTER      "单位名单"
 
+/* Fields the table's filled-in columns show: a unit's 自评分 and remark on
+ * an item, and the unit's total in its totals.  Blank on a form. */
+#define FIELD_SCORE       "自评分"
+#define FIELD_REMARK      "说明"
+/* A unit's paragraph printed under its table: a scored copy's sums. */
+#define FIELD_AFTER_TABLE "表后说明"
+/* Who filled the unit's form and when: a scored copy's 评分人 and 评分日期,
+ * for a layout's header line. */
+#define FIELD_FILLED_BY   "填表人"
+#define FIELD_FILLED_ON   "填表日期"
+
+/* Front-matter keys that take a list (one field per entry, in order). */
+bool meta_key_takes_list(const char *key);
+
 const field *field_find(const field_list *fl, const char *name);
 const char *field_value(const field_list *fl, const char *name); /* NULL if absent */
 void field_add(field_list *fl, const char *name, const char *value, int line);
+/* The same, written in file (NULL: the document's). */
+void field_add_from(field_list *fl, const char *name, const char *value, const char *file, int line);
+void field_list_copy(field_list *dst, const field_list *src);
 void field_list_free(field_list *fl);
 
 /* A field looked up on the item, then its unit, then its attachment. */
 const char *item_field(const item *it, const unit *u, const attachment *a, const char *name);
+const field *item_field_find(const item *it, const unit *u, const attachment *a, const char *name);
 
 /* What a summary breaks a unit's total into: its categories, or, when it has
  * only one (a Zhuzhou table: one category of four items), that category's
@@ -169,6 +205,11 @@ const item *unit_item_by_number(const unit *u, item_numbering how, const char *k
 
 void roster_add(roster *r, const char *name, int line, int column);
 void roster_free(roster *r);
+
+/* Deep copies, for documents derived from a rubric (scored copies, 汇总表). */
+void item_copy(item *dst, const item *src);
+void category_copy(category *dst, const category *src);
+void unit_copy(unit *dst, const unit *src);
 
 /* True when the notice part exists: a title or body text before the attachments. */
 int document_has_notice(const document *doc);

@@ -1,9 +1,5 @@
-/* notice: the 通知 itself, laid out as GB/T 9704-2012 asks.
- *
- * Page 1 carries the 版头 (masthead in red, 发文字号, red rule), then the title,
- * 主送机关, body, 附件说明, 署名 and 成文日期; the body runs on the grid of
- * lines_per_page × chars_per_line.  Every number comes from the layout.
- */
+/* SPDX-License-Identifier: MIT */
+/* notice: the 通知 as a list of grid lines, then pages.  Contract in notice.h. */
 #include "notice.h"
 
 #include <math.h>
@@ -11,255 +7,395 @@
 #include <string.h>
 
 #include "text.h"
-#include "typeset.h"
 
-/* The em dash of a CJK face sits this high above the baseline, in em: the
- * page number's dashes are what the standard puts 7 mm below the text area. */
-#define DASH_RISE 0.38
+#define NONE ((size_t)-1)
+
+/* A text set as lines: its run, its lines and where each line starts. */
+typedef struct para {
+    run r;
+    lb_result lines;
+    double x;            /* left edge of its lines from the text area's left */
+    bool centred;        /* each line centred instead */
+} para;
+
+/* One line of the grid. */
+typedef struct vline {
+    size_t para, line;   /* para NONE: a blank line */
+    bool keep_next;      /* a heading: never the last line of a page */
+    bool body;           /* 正文 */
+    bool tail;           /* 附件说明, 署名, 成文日期: never on a page without 正文 */
+} vline;
+
+/* Lines [first, first + n) of the list on a page of capacity lines, the
+ * first at grid line slot. */
+typedef struct npage {
+    size_t first, n;
+    int slot, capacity;
+} npage;
 
 typedef struct setter {
     const document *doc;
-    diag_list *d;        /* overflow warnings */
+    const layout *lay;
     const notice_layout *nl;
-    const fontset *fs;
-    page_list *out;
-    page *pg;
+    shaper *sh;
+    diag_list *d;
     frame fr;
-    int line;            /* next free grid line on pg */
+    para *paras;
+    size_t npara, cappara;
+    vline *lines;
+    size_t nlines, caplines;
 } setter;
 
-static void new_page(setter *s)
+static source_ref meta_at(const setter *s, const char *key)
 {
-    s->pg = page_list_add(s->out);
-    s->line = 0;
-}
-
-/* A line's worth of grid for the next text line, turning the page when full. */
-static double next_baseline(setter *s, double size)
-{
-    if (s->line >= s->nl->lines_per_page)
-        new_page(s);
-    return frame_baseline(&s->fr, s->line++, size);
+    const field *f = field_find(&s->doc->meta, key);
+    return (source_ref){ s->doc->path, f ? f->line : 0 };
 }
 
 /* Body text tracks so that chars_per_line full-width glyphs fill the width. */
-static double body_tracking(const setter *s)
+static double tracking(const setter *s, font_spec f) { return s->fr.char_pitch - f.size_pt; }
+
+static para *add_para(setter *s)
 {
-    return s->fr.char_pitch - s->nl->body.size_pt;
+    GROW(s->paras, s->npara, s->cappara);
+    para *p = &s->paras[s->npara++];
+    memset(p, 0, sizeof *p);
+    return p;
 }
 
-font_spec notice_paragraph_font(const notice_layout *nl, const char *text)
+static void add_line(setter *s, size_t p, size_t line, bool body, bool tail)
 {
-    size_t n = cjk_numerals_length(text);
-    if (n > 0 && starts_with(text + n, "、"))
-        return nl->heading1;
-    if (starts_with(text, "（")) {
-        n = cjk_numerals_length(text + 3);
-        if (n > 0 && starts_with(text + 3 + n, "）"))
-            return nl->heading2;
-    }
-    return nl->body;
+    GROW(s->lines, s->nlines, s->caplines);
+    s->lines[s->nlines++] = (vline){ p, line, false, body, tail };
 }
 
-/* Sets a paragraph on the grid: first-line indent, justified, page breaks
- * between lines. */
-static void set_paragraph(setter *s, const char *text, font_spec f, double indent)
+static void add_blank(setter *s, bool tail) { add_line(s, NONE, 0, false, tail); }
+
+/* Every line of the last paragraph onto the grid. */
+static void add_para_lines(setter *s, bool body, bool tail)
 {
-    run r;
-    run_shape(&r, s->fs, f, text, s->fr.char_pitch - f.size_pt);
-    lb_result lines;
-    text_break(&r, s->fr.width, indent, true, s->nl->compress_punct, &lines);
-    for (size_t i = 0; i < lines.len; i++) {
-        const lb_line *ln = &lines.lines[i];
-        double y = next_baseline(s, f.size_pt);
-        run_draw(s->pg, &r, ln->start, ln->end, ln->x, s->fr.left, y, f, BLACK);
-    }
-    lb_result_free(&lines);
-    run_free(&r);
+    size_t p = s->npara - 1;
+    for (size_t i = 0; i < s->paras[p].lines.len; i++)
+        add_line(s, p, i, body, tail);
 }
 
-/* A one-line part wider than its room still prints (the document must say
- * what its author wrote), but not silently. */
-static void warn_if_wider(setter *s, const char *key, double width, double room)
+/* ---- 版头 -------------------------------------------------------------------- */
+
+static void draw_centred(setter *s, page *pg, const char *text, font_spec f, double y, rgb color, source_ref at)
+{
+    double w = text_width(s->sh, f, text, 0, at);
+    text_draw(pg, s->sh, f, text, s->fr.left + (s->fr.width - w) / 2, y, 0, color, at);
+}
+
+/* Where the 版头 goes: 标志 top edge masthead_top_mm below the text area's
+ * top, shrunk to the width if it is wider; 发文字号 two blank lines below
+ * it; the red rule rule_gap_mm below the 字号. */
+typedef struct masthead {
+    const char *key;     /* 发文机关标志, or 发文机关 standing for it */
+    font_spec f;
+    double base, number_base, rule_y;
+} masthead;
+
+static masthead place_masthead(setter *s)
+{
+    const notice_layout *nl = s->nl;
+    masthead m = { .key = field_find(&s->doc->meta, META_MASTHEAD) ? META_MASTHEAD : META_ISSUER, .f = nl->masthead };
+    double natural = text_width(s->sh, m.f, field_value(&s->doc->meta, m.key), 0, meta_at(s, m.key));
+    if (natural > s->fr.width)
+        m.f.size_pt *= s->fr.width / natural;
+    double top = s->fr.top - MM_TO_PT(nl->masthead_top_mm);
+    m.base = baseline_below(top, m.f.size_pt);
+    double number_top = top - m.f.size_pt - 2 * s->fr.pitch;
+    m.number_base = baseline_below(number_top - (s->fr.pitch - nl->number.size_pt) / 2, nl->number.size_pt);
+    m.rule_y = m.number_base - 0.12 * nl->number.size_pt - MM_TO_PT(nl->rule_gap_mm);
+    return m;
+}
+
+static void draw_masthead(setter *s, page *pg, const masthead *m)
+{
+    draw_centred(s, pg, field_value(&s->doc->meta, m->key), m->f, m->base, s->nl->red, meta_at(s, m->key));
+    draw_centred(s, pg, field_value(&s->doc->meta, META_NUMBER), s->nl->number, m->number_base, BLACK,
+                 meta_at(s, META_NUMBER));
+    page_add_line(pg, s->fr.left, m->rule_y, s->fr.right, m->rule_y, s->nl->rule_width_pt, s->nl->red);
+}
+
+/* The grid line of the title: two blank lines below the rule's line. */
+static int title_slot(const setter *s, const masthead *m)
+{
+    return (int)ceil((s->fr.top - m->rule_y) / s->fr.pitch - 1e-9) + 2;
+}
+
+/* A one-line part must fit its line: the standard gives it no second one. */
+static void check_width(setter *s, const char *key, double width, double room)
 {
     if (width <= room + 0.5)
         return;
-    const field *f = field_find(&s->doc->meta, key);
-    if (!f)
-        f = field_find(&s->doc->meta, META_ISSUER); /* 署名 and 标志 default to it */
-    diag_warning(s->d, s->doc->path, f ? f->line : 0,
-                 "%s is %.0f mm long and has %.0f mm: it runs past the margin", key,
-                 width * 25.4 / 72.0, room * 25.4 / 72.0);
+    source_ref at = meta_at(s, key);
+    if (!field_find(&s->doc->meta, key))
+        at = meta_at(s, META_ISSUER); /* 署名 defaults to it */
+    diag_error(s->d, at.file, at.line, "%s is %.0f mm long and its line has %.0f mm: shorten it", key,
+               width * 25.4 / 72.0, room * 25.4 / 72.0);
 }
 
-static void set_centered(setter *s, const char *text, font_spec f, double y, rgb color)
+/* ---- the lines ------------------------------------------------------------------ */
+
+static void add_title(setter *s)
 {
-    double w = text_width(s->fs, f, text, 0);
-    text_draw(s->pg, s->fs, f, text, s->fr.left + (s->fr.width - w) / 2, y, 0, color);
+    font_spec f = s->nl->title;
+    para *p = add_para(s);
+    run_add(&p->r, s->sh, f, field_value(&s->doc->meta, META_TITLE), 0, meta_at(s, META_TITLE));
+    run_break_title(&p->r, s->sh, s->fr.width, field_value(&s->doc->meta, META_ISSUER), &p->lines);
+    p->centred = true;
+    add_para_lines(s, false, false);
 }
 
-/* 版头: masthead top edge masthead_top_mm below the text area's top; 发文字号
- * two blank lines below it; the red rule rule_gap_mm below the 字号.
- * Returns the y of the rule. */
-static double set_masthead(setter *s, const document *doc)
+/* 主送机关 flush left, broken after 、，； only, ending in ：. */
+static void add_recipients(setter *s)
 {
-    const notice_layout *nl = s->nl;
-    const char *masthead = field_value(&doc->meta, META_MASTHEAD);
-    if (!masthead)
-        masthead = field_value(&doc->meta, META_ISSUER);
-    font_spec mf = nl->masthead;
-    double natural = text_width(s->fs, mf, masthead, 0);
-    if (natural > s->fr.width) /* a long organ name shrinks to the width, never past it */
-        mf.size_pt *= s->fr.width / natural;
-    double top = s->fr.top - MM_TO_PT(nl->masthead_top_mm);
-    set_centered(s, masthead, mf, baseline_below(top, mf.size_pt), nl->red);
-    double number_top = top - mf.size_pt - 2 * s->fr.pitch;
-    double number_base = baseline_below(number_top - (s->fr.pitch - nl->number.size_pt) / 2, nl->number.size_pt);
-    const char *number = field_value(&doc->meta, META_NUMBER);
-    warn_if_wider(s, META_NUMBER, text_width(s->fs, nl->number, number, 0), s->fr.width);
-    set_centered(s, number, nl->number, number_base, BLACK);
-    double rule_y = number_base - 0.12 * nl->number.size_pt - MM_TO_PT(nl->rule_gap_mm);
-    page_add_line(s->pg, s->fr.left, rule_y, s->fr.right, rule_y, nl->rule_width_pt, nl->red);
-    return rule_y;
-}
-
-/* The title in balanced lines, upper lines no shorter than lower ones: break
- * greedily at the narrowest width that still gives the fewest lines. */
-static int set_title(setter *s, const char *title, font_spec f, int first_line)
-{
-    run r;
-    run_shape(&r, s->fs, f, title, 0);
-    double total = run_width(&r, 0, r.n);
-    int nlines = (int)ceil(total / s->fr.width - 1e-9);
-    lb_result lines = {0};
-    for (double w = total / (nlines ? nlines : 1) + f.size_pt; ; w += f.size_pt / 4) {
-        lb_result_free(&lines);
-        text_break(&r, w < s->fr.width ? w : s->fr.width, 0, false, s->nl->compress_punct, &lines);
-        if ((int)lines.len <= nlines || w >= s->fr.width)
-            break;
-    }
-    int k = first_line;
-    for (size_t i = 0; i < lines.len; i++, k++) {
-        const lb_line *ln = &lines.lines[i];
-        double x = s->fr.left + (s->fr.width - ln->width) / 2;
-        run_draw(s->pg, &r, ln->start, ln->end, ln->x, x, frame_baseline(&s->fr, k, f.size_pt), f, BLACK);
-    }
-    lb_result_free(&lines);
-    run_free(&r);
-    return k;
-}
-
-/* 署名 two characters in from the right, 成文日期 on the next line starting
- * two characters right of it; a date longer than that goes four characters in
- * from the right, with the 署名 centred over it. */
-static void set_signature(setter *s, const document *doc)
-{
-    const notice_layout *nl = s->nl;
-    const char *sig = field_value(&doc->meta, META_SIGNATURE);
-    if (!sig)
-        sig = field_value(&doc->meta, META_ISSUER);
-    const char *date = field_value(&doc->meta, META_DATE);
-    double tracking = body_tracking(s), ch = s->fr.char_pitch;
-    double sig_w = text_width(s->fs, nl->body, sig, tracking);
-    double date_w = text_width(s->fs, nl->body, date, tracking);
-    double sig_x = s->fr.right - 2 * ch - sig_w, date_x = sig_x + 2 * ch;
-    if (date_x + date_w > s->fr.right - 2 * ch + 1e-6) {
-        date_x = s->fr.right - 4 * ch - date_w;
-        sig_x = date_x + (date_w - sig_w) / 2;
-    }
-    warn_if_wider(s, META_SIGNATURE, sig_w, sig_w + (sig_x - s->fr.left));
-    warn_if_wider(s, META_DATE, date_w, date_w + (date_x - s->fr.left));
-    if (s->line + 3 > nl->lines_per_page)
-        new_page(s);
-    s->line++; /* 空一行 */
-    text_draw(s->pg, s->fs, nl->body, sig, sig_x, next_baseline(s, nl->body.size_pt), tracking, BLACK);
-    text_draw(s->pg, s->fs, nl->body, date, date_x, next_baseline(s, nl->body.size_pt), tracking, BLACK);
-}
-
-/* 版记 at the foot of the last page: thick rule, 抄送, thin rule, 印发机关 and
- * 印发日期, thick rule at the text area's bottom. */
-static void set_colophon(setter *s, const document *doc)
-{
-    const char *cc = field_value(&doc->meta, META_CC);
-    const char *printer = field_value(&doc->meta, META_PRINTER);
-    const char *printed = field_value(&doc->meta, META_PRINT_DATE);
-    if (!cc && !printer)
-        return;
-    const notice_layout *nl = s->nl;
-    font_spec f = nl->body;
-    f.size_pt = 14;
-    int need = (cc ? 1 : 0) + 1;
-    if (s->line + need + 1 > nl->lines_per_page)
-        new_page(s);
-    int k = nl->lines_per_page - need;
-    double ch = f.size_pt, thick = 1.0, thin = 0.75;
-    double top = s->fr.top - k * s->fr.pitch;
-    page_add_line(s->pg, s->fr.left, top, s->fr.right, top, thick, BLACK);
-    if (cc) {
-        char *line = xasprintf("抄送：%s", cc);
-        warn_if_wider(s, META_CC, text_width(s->fs, f, line, 0), s->fr.width - 2 * ch);
-        text_draw(s->pg, s->fs, f, line, s->fr.left + ch, frame_baseline(&s->fr, k++, f.size_pt), 0, BLACK);
-        free(line);
-        double y = s->fr.top - k * s->fr.pitch;
-        page_add_line(s->pg, s->fr.left, y, s->fr.right, y, thin, BLACK);
-    }
-    double y = frame_baseline(&s->fr, k, f.size_pt);
-    if (printer)
-        text_draw(s->pg, s->fs, f, printer, s->fr.left + ch, y, 0, BLACK);
-    if (printed) {
-        char *line = xasprintf("%s印发", printed);
-        double both = text_width(s->fs, f, line, 0) + (printer ? text_width(s->fs, f, printer, 0) + ch : 0);
-        warn_if_wider(s, META_PRINT_DATE, both, s->fr.width - 2 * ch);
-        text_draw(s->pg, s->fs, f, line, s->fr.right - ch - text_width(s->fs, f, line, 0), y, 0, BLACK);
-        free(line);
-    }
-    page_add_line(s->pg, s->fr.left, s->fr.bottom, s->fr.right, s->fr.bottom, thick, BLACK);
-}
-
-void notice_typeset(const document *doc, const layout *lay, const fontset *fs, page_list *out,
-                    diag_list *d)
-{
-    setter s = {.doc = doc, .d = d, .nl = &lay->notice, .fs = fs, .out = out, .fr = frame_of(&lay->notice)};
-    const notice_layout *nl = s.nl;
-    new_page(&s);
-    double rule_y = set_masthead(&s, doc);
-    /* the title two blank lines below the rule, snapped to the grid */
-    int k = (int)ceil((s.fr.top - rule_y) / s.fr.pitch - 1e-9) + 2;
-    k = set_title(&s, field_value(&doc->meta, META_TITLE), nl->title, k);
-    if (k > nl->lines_per_page) {
-        const field *title = field_find(&doc->meta, META_TITLE);
-        diag_warning(d, doc->path, title ? title->line : 0, "%s runs past the foot of the first page",
-                     META_TITLE);
-    }
-    s.line = k + 1; /* 空一行 */
-    char *to = xasprintf("%s：", field_value(&doc->meta, META_RECIPIENTS));
-    set_paragraph(&s, to, nl->body, 0);
+    font_spec f = s->nl->body;
+    char *to = xasprintf("%s：", field_value(&s->doc->meta, META_RECIPIENTS));
+    para *p = add_para(s);
+    run_add(&p->r, s->sh, f, to, tracking(s, f), meta_at(s, META_RECIPIENTS));
+    lb_options opt = { .width = s->fr.width, .mode = LB_RAGGED, .compress_punct = s->nl->compress_punct };
+    run_break(&p->r, s->sh, BREAK_LIST, &opt, &p->lines);
+    add_para_lines(s, true, false);
     free(to);
-    double indent = 2 * s.fr.char_pitch;
-    for (size_t i = 0; i < doc->nbody; i++)
-        set_paragraph(&s, doc->body[i].text, notice_paragraph_font(nl, doc->body[i].text), indent);
-    const char *note = field_value(&doc->meta, META_ATTACH_NOTE);
-    if (note) {
-        char *line = xasprintf("附件：%s", note);
-        s.line++;
-        set_paragraph(&s, line, nl->body, indent);
-        free(line);
-    }
-    set_signature(&s, doc);
-    set_colophon(&s, doc);
 }
 
-void page_numbers_add(page_list *out, const notice_layout *nl, const fontset *fs)
+/* Bytes of the heading a body paragraph opens with, and its font: 一、 Hei,
+ * （一） Kai, through the first 。：！？ (or the whole paragraph); 0 when it
+ * opens with none. */
+static size_t heading_length(const notice_layout *nl, const char *text, font_spec *f)
 {
-    frame fr = frame_of(nl);
-    font_spec f = nl->page_number;
-    double y = fr.bottom - MM_TO_PT(nl->page_number_gap_mm) - DASH_RISE * f.size_pt;
-    for (size_t i = 0; i < out->len; i++) {
-        char *label = xasprintf("\u2014 %zu \u2014", i + 1);
-        double w = text_width(fs, f, label, 0);
-        bool odd = (i + 1) % 2 == 1;
-        double x = odd ? fr.right - f.size_pt - w : fr.left + f.size_pt;
-        text_draw(&out->pages[i], fs, f, label, x, y, 0, BLACK);
-        free(label);
+    size_t n = cjk_numerals_length(text);
+    if (n > 0 && starts_with(text + n, "、"))
+        *f = nl->heading1;
+    else if (starts_with(text, "（") && (n = cjk_numerals_length(text + 3)) > 0 && starts_with(text + 3 + n, "）"))
+        *f = nl->heading2;
+    else
+        return 0;
+    static const char *const ends[] = { "。", "：", "！", "？" };
+    size_t len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; k < 4; k++)
+            if (starts_with(text + i, ends[k]))
+                return i + strlen(ends[k]) < len ? i + strlen(ends[k]) : len;
+    return len;
+}
+
+static void add_body_paragraph(setter *s, const paragraph *pa)
+{
+    font_spec body = s->nl->body, head;
+    size_t h = heading_length(s->nl, pa->text, &head);
+    source_ref at = { s->doc->path, pa->line };
+    para *p = add_para(s);
+    if (h > 0) {
+        char *heading = xstrndup(pa->text, h);
+        run_add(&p->r, s->sh, head, heading, tracking(s, head), at);
+        free(heading);
     }
+    run_add(&p->r, s->sh, body, pa->text + h, tracking(s, body), at);
+    lb_options opt = { .width = s->fr.width, .first_indent = 2 * s->fr.char_pitch, .mode = LB_JUSTIFY,
+                       .compress_punct = s->nl->compress_punct, .em = body.size_pt };
+    run_break(&p->r, s->sh, BREAK_ANYWHERE, &opt, &p->lines);
+    add_para_lines(s, true, false);
+    if (h > 0 && pa->text[h] == '\0' && s->nlines > 0)
+        s->lines[s->nlines - 1].keep_next = true;
+}
+
+/* 附件：1.XXX, then 2.XXX under the 1., a wrapped name aligned with its
+ * first character (7.3.4); one blank line above. */
+static void add_attachment_note(setter *s)
+{
+    const field_list *meta = &s->doc->meta;
+    size_t n = 0;
+    for (size_t i = 0; i < meta->len; i++)
+        n += strcmp(meta->items[i].name, META_ATTACH_NOTE) == 0;
+    if (n == 0)
+        return;
+    add_blank(s, true);
+    font_spec f = s->nl->body;
+    double ch = s->fr.char_pitch, label = 3 * ch, number = n > 1 ? ch : 0;
+    for (size_t i = 0, k = 0; i < meta->len; i++) {
+        const field *fd = &meta->items[i];
+        if (strcmp(fd->name, META_ATTACH_NOTE) != 0)
+            continue;
+        char *text = n > 1 ? xasprintf("%s%zu.%s", k == 0 ? "附件：" : "", k + 1, fd->value)
+                           : xasprintf("附件：%s", fd->value);
+        para *p = add_para(s);
+        run_add(&p->r, s->sh, f, text, tracking(s, f), (source_ref){ s->doc->path, fd->line });
+        lb_options opt = { .width = s->fr.width, .first_indent = 2 * ch + (k == 0 ? 0 : label),
+                           .rest_indent = 2 * ch + label + number, .mode = LB_JUSTIFY,
+                           .compress_punct = s->nl->compress_punct, .em = f.size_pt };
+        run_break(&p->r, s->sh, BREAK_ANYWHERE, &opt, &p->lines);
+        add_para_lines(s, false, true);
+        free(text);
+        k++;
+    }
+}
+
+static para *add_single_line(setter *s, const char *text, font_spec f, source_ref at)
+{
+    para *p = add_para(s);
+    run_add(&p->r, s->sh, f, text, tracking(s, f), at);
+    lb_options opt = { .width = INFINITY, .mode = LB_RAGGED };
+    run_break(&p->r, s->sh, BREAK_ANYWHERE, &opt, &p->lines);
+    return p;
+}
+
+/* 署名 two characters in from the right, 成文日期 under it starting two
+ * characters right of its first; a date longer than that ends two
+ * characters in and the 署名 moves left to start two characters before it
+ * (7.3.5.2).  Sealed (7.3.5.1): the date four characters in, the 署名 centred
+ * on it.  One blank line above. */
+static void add_signature(setter *s)
+{
+    const char *sig_key = field_find(&s->doc->meta, META_SIGNATURE) ? META_SIGNATURE : META_ISSUER;
+    font_spec f = s->nl->body;
+    double ch = s->fr.char_pitch, right = s->fr.width;
+    add_blank(s, true);
+    para *sig = add_single_line(s, field_value(&s->doc->meta, sig_key), f, meta_at(s, sig_key));
+    size_t sig_para = s->npara - 1;
+    para *date = add_single_line(s, field_value(&s->doc->meta, META_DATE), f, meta_at(s, META_DATE));
+    sig = &s->paras[sig_para]; /* add_single_line may have moved the paragraphs */
+    double sig_w = run_width(&sig->r, 0, sig->r.n), date_w = run_width(&date->r, 0, date->r.n);
+    if (s->nl->sealed) {
+        date->x = right - 4 * ch - date_w;
+        sig->x = date->x + (date_w - sig_w) / 2;
+    } else {
+        sig->x = right - 2 * ch - sig_w;
+        date->x = sig->x + 2 * ch;
+        if (date->x + date_w > right - 2 * ch + 1e-6) {
+            date->x = right - 2 * ch - date_w;
+            sig->x = date->x - 2 * ch;
+        }
+    }
+    check_width(s, sig_key, sig_w, sig_w + sig->x);
+    check_width(s, META_DATE, date_w, date_w + date->x);
+    add_line(s, sig_para, 0, false, true);
+    add_line(s, s->npara - 1, 0, false, true);
+}
+
+/* ---- pages ------------------------------------------------------------------------ */
+
+static bool is_blank(const setter *s, size_t i) { return s->lines[i].para == NONE; }
+
+/* The first line of the tail (附件说明, 署名, 成文日期), or nlines. */
+static size_t tail_start(const setter *s)
+{
+    size_t t = s->nlines;
+    while (t > 0 && s->lines[t - 1].tail)
+        t--;
+    return t;
+}
+
+static bool has_body(const setter *s, size_t from, size_t to)
+{
+    for (size_t j = from; j < to; j++)
+        if (s->lines[j].body)
+            return true;
+    return false;
+}
+
+/* Where the page that would hold [first, end) of the list must end instead
+ * (used: its grid lines then in use), so that a heading is not its last line
+ * and the tail is not alone on the next page; *capacity grows by up to
+ * squeeze_lines to keep the tail here. */
+static size_t page_end(const setter *s, size_t first, size_t end, int used, int *capacity)
+{
+    size_t n = s->nlines, tail = tail_start(s);
+    if (end >= n)
+        return end;
+    if (tail <= end) {
+        /* The tail would be cut, or begin the next page. */
+        int need = used + (int)(n - end);
+        if (need <= *capacity + s->nl->squeeze_lines && has_body(s, first, tail)) {
+            *capacity = need;
+            return n;
+        }
+        size_t e = tail;
+        for (int moved = 0; e > first + 1 && moved < 2;)
+            if (!is_blank(s, --e))
+                moved++;
+        end = e;
+    }
+    while (end > first + 1 && s->lines[end - 1].keep_next)
+        end--;
+    return end;
+}
+
+static size_t paginate_lines(setter *s, int first_slot, npage **pages)
+{
+    size_t np = 0, cap = 0, i = 0;
+    int slot = first_slot;
+    *pages = NULL;
+    while (i < s->nlines) {
+        if (np > 0)
+            while (i < s->nlines && is_blank(s, i))
+                i++; /* a blank line does not open a page */
+        if (i >= s->nlines)
+            break;
+        int capacity = s->nl->lines_per_page;
+        size_t end = i + (size_t)(capacity > slot ? capacity - slot : 1);
+        if (end > s->nlines)
+            end = s->nlines;
+        end = page_end(s, i, end, slot + (int)(end - i), &capacity);
+        if (end <= i)
+            end = i + 1;
+        GROW(*pages, np, cap);
+        (*pages)[np++] = (npage){ i, end - i, slot, capacity };
+        i = end;
+        slot = 0;
+    }
+    return np;
+}
+
+static void draw_line(setter *s, page *pg, const frame *fr, const vline *v, int slot)
+{
+    const para *p = &s->paras[v->para];
+    const lb_line *ln = &p->lines.lines[v->line];
+    double size = ln->end > ln->start ? p->r.spec[ln->start].size_pt : s->nl->body.size_pt;
+    double x = fr->left + (p->centred ? (fr->width - ln->width) / 2 : p->x);
+    run_draw(pg, &p->r, ln->start, ln->end, ln->x, x, frame_baseline(fr, slot, size), BLACK);
+}
+
+void notice_typeset(const document *doc, const layout *lay, shaper *sh, page_list *out, diag_list *d)
+{
+    setter s = { .doc = doc, .lay = lay, .nl = &lay->notice, .sh = sh, .d = d, .fr = frame_of(&lay->notice) };
+    masthead m = place_masthead(&s);
+    int first_slot = title_slot(&s, &m);
+    const char *number = field_value(&doc->meta, META_NUMBER);
+    check_width(&s, META_NUMBER, text_width(sh, s.nl->number, number, 0, meta_at(&s, META_NUMBER)), s.fr.width);
+    add_title(&s);
+    size_t title_lines = s.nlines;
+    add_blank(&s, false); /* 空一行 */
+    add_recipients(&s);
+    for (size_t i = 0; i < doc->nbody; i++)
+        add_body_paragraph(&s, &doc->body[i]);
+    add_attachment_note(&s);
+    add_signature(&s);
+
+    npage *pages;
+    size_t np = paginate_lines(&s, first_slot, &pages);
+    if (np > 0 && pages[0].n < title_lines) {
+        source_ref at = meta_at(&s, META_TITLE);
+        diag_warning(d, at.file, at.line, "%s runs past the foot of the first page", META_TITLE);
+    }
+    for (size_t p = 0; p < np; p++) {
+        page *pg = page_list_add(out);
+        if (p == 0)
+            draw_masthead(&s, pg, &m);
+        frame fr = s.fr;
+        fr.pitch = fr.height / pages[p].capacity;
+        for (size_t i = 0; i < pages[p].n; i++)
+            if (!is_blank(&s, pages[p].first + i))
+                draw_line(&s, pg, &fr, &s.lines[pages[p].first + i], pages[p].slot + (int)i);
+    }
+    free(pages);
+    for (size_t i = 0; i < s.npara; i++) {
+        run_free(&s.paras[i].r);
+        lb_result_free(&s.paras[i].lines);
+    }
+    free(s.paras);
+    free(s.lines);
 }

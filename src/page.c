@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "page.h"
 
 #include <stdlib.h>
@@ -10,7 +11,65 @@ page *page_list_add(page_list *d)
     GROW(d->pages, d->len, d->cap);
     page *p = &d->pages[d->len++];
     memset(p, 0, sizeof *p);
+    p->low = A4_HEIGHT_PT;
     return p;
+}
+
+void page_list_take(page_list *d, page_list *src)
+{
+    for (size_t i = 0; i < src->len; i++) {
+        GROW(d->pages, d->len, d->cap);
+        d->pages[d->len++] = src->pages[i];
+    }
+    free(src->pages);
+    memset(src, 0, sizeof *src);
+}
+
+void page_list_copy(page_list *d, const page_list *src)
+{
+    for (size_t i = 0; i < src->len; i++) {
+        const page *from = &src->pages[i];
+        page *to = page_list_add(d);
+        *to = *from;
+        to->ops = xmalloc((from->len + 1) * sizeof *to->ops);
+        to->cap = from->len + 1;
+        for (size_t j = 0; j < from->len; j++) {
+            to->ops[j] = from->ops[j];
+            if (from->ops[j].kind == OP_TEXT) {
+                to->ops[j].cps = xmalloc((from->ops[j].ncps + 1) * sizeof *to->ops[j].cps);
+                memcpy(to->ops[j].cps, from->ops[j].cps, from->ops[j].ncps * sizeof *from->ops[j].cps);
+            }
+        }
+    }
+}
+
+void page_turn_landscape(page *p)
+{
+    /* (u, v) on the landscape sheet is (A4 width - v, u) on the page. */
+    p->low = A4_HEIGHT_PT;
+    p->landscape = true;
+    for (size_t i = 0; i < p->len; i++) {
+        op *o = &p->ops[i];
+        double u, v;
+        if (o->kind == OP_TEXT) {
+            u = o->x, v = o->y;
+            o->x = A4_WIDTH_PT - v;
+            o->y = u;
+            o->rotated = true;
+            if (o->y < p->low)
+                p->low = o->y;
+        } else {
+            u = o->x1, v = o->y1;
+            o->x1 = A4_WIDTH_PT - v;
+            o->y1 = u;
+            u = o->x2, v = o->y2;
+            o->x2 = A4_WIDTH_PT - v;
+            o->y2 = u;
+            double low = (o->y1 < o->y2 ? o->y1 : o->y2) - o->width / 2;
+            if (low < p->low)
+                p->low = low;
+        }
+    }
 }
 
 static op *page_add_op(page *p, op_kind kind, rgb color)
@@ -33,6 +92,9 @@ void page_add_text(page *p, int face, double size, double x, double y, double ch
     o->y = y;
     o->char_spacing = char_spacing;
     o->bold = bold;
+    /* The em box reaches 0.12 em below the baseline. */
+    if (y - 0.12 * size < p->low)
+        p->low = y - 0.12 * size;
     o->cps = xmalloc((ncps ? ncps : 1) * sizeof *o->cps);
     memcpy(o->cps, cps, ncps * sizeof *cps);
     o->ncps = ncps;
@@ -46,6 +108,9 @@ void page_add_line(page *p, double x1, double y1, double x2, double y2, double w
     o->x2 = x2;
     o->y2 = y2;
     o->width = width;
+    double low = (y1 < y2 ? y1 : y2) - width / 2;
+    if (low < p->low)
+        p->low = low;
 }
 
 void page_list_free(page_list *d)

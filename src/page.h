@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* page: what typesetting produces and the PDF writer draws.
  *
  * A laid-out document is a list of pages, each a list of drawing operations in
@@ -7,7 +8,8 @@
  * Nothing here knows libharu or cmark.
  *
  * Invariant: a text op's cps array holds ncps code points, owned by the op;
- * page_list_free releases pages and ops.
+ * page_list_free releases pages and ops; a page's low is at or below every
+ * op on it.
  */
 #ifndef GONGWEN_PAGE_H
 #define GONGWEN_PAGE_H
@@ -36,6 +38,7 @@ typedef struct op {
     double x, y;
     double char_spacing;  /* extra advance after each glyph, pt */
     bool bold;            /* fake bold: fill then stroke */
+    bool rotated;         /* glyphs turned a quarter turn counter-clockwise (a landscape page) */
     uint32_t *cps;
     size_t ncps;
     /* OP_LINE */
@@ -45,6 +48,9 @@ typedef struct op {
 typedef struct page {
     op *ops;
     size_t len, cap;
+    double low;           /* the lowest y anything reaches (A4_HEIGHT_PT when empty) */
+    bool landscape;       /* typeset on a landscape sheet and turned (page_turn_landscape) */
+    bool unnumbered;      /* carries no page number (a blank page before the 版记, and the 版记 page after it) */
 } page;
 
 typedef struct page_list {
@@ -53,6 +59,15 @@ typedef struct page_list {
 } page_list;
 
 page *page_list_add(page_list *d);
+/* Moves src's pages to the end of d, leaving src empty. */
+void page_list_take(page_list *d, page_list *src);
+/* Appends copies of src's pages to d. */
+void page_list_copy(page_list *d, const page_list *src);
+/* Turns a page typeset on a landscape A4 sheet (297 × 210 mm, origin at its
+ * bottom-left) into the portrait page it is printed on, its top to the
+ * page's left edge: the binding edge of an odd page, the outer edge of an
+ * even one, as GB/T 9704 puts a landscape table's head. */
+void page_turn_landscape(page *p);
 /* Appends a copy of cps. */
 void page_add_text(page *p, int face, double size, double x, double y, double char_spacing,
                    bool bold, rgb color, const uint32_t *cps, size_t ncps);

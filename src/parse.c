@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse: CommonMark blocks to attachments, units, categories and items.
  *
  * The walk is a small state machine over the document's top-level blocks:
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "points.h"
 #include "source.h"
 #include "text.h"
@@ -68,10 +70,33 @@ static bool is_html_comment(const char *s)
 
 static void inline_text(parser *p, cmark_node *n, strbuf *sb);
 
+/* The first control character of a literal, or 0.  Raw ones are refused
+ * with the file (source.h); these come from entities such as &#x1b;.  A line
+ * feed (&#10;) counts too: inside text it would split the paragraph. */
+static uint32_t literal_control(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = 0;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k > 0 && (cp_is_control(cp) || cp == '\n'))
+            return cp;
+        i += k ? k : 1;
+    }
+    return 0;
+}
+
 /* A tab between words is white space like a space; drawn, it would be the
  * font's glyph for U+0009. */
-static void put_literal(strbuf *sb, const char *s)
+static void put_literal(parser *p, int line, strbuf *sb, const char *s)
 {
+    uint32_t cp = literal_control(s);
+    if (cp) {
+        diag_add(p->d, DIAG_ERROR, p->file, line, "control character U+%04X (an entity such as &#%u;): "
+                 "not text; delete it", (unsigned)cp, (unsigned)cp);
+        p->errors++;
+        return;
+    }
     for (; *s; s++)
         sb_putc(sb, *s == '\t' ? ' ' : *s);
 }
@@ -81,7 +106,7 @@ static void inline_node(parser *p, cmark_node *n, strbuf *sb)
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-        put_literal(sb, cmark_node_get_literal(n));
+        put_literal(p, line_of(cmark_node_parent(n)), sb, cmark_node_get_literal(n));
         break;
     case CMARK_NODE_SOFTBREAK:
         put_softbreak(sb);
@@ -128,42 +153,53 @@ static bool is_blank_text(cmark_node *n)
 
 /* ---- points at the end, labels at the start ---------------------------- */
 
-/* The trailing **…** of a paragraph or heading, when it is meant as points:
- * its text ends in 分 or starts with a digit. */
-static cmark_node *trailing_points(cmark_node *n)
+/* The last child of n, or the one before from, that is not blank text. */
+static cmark_node *last_nonblank(cmark_node *n, cmark_node *from)
 {
-    cmark_node *last = cmark_node_last_child(n);
-    while (last && is_blank_text(last))
-        last = cmark_node_previous(last);
-    if (!last || cmark_node_get_type(last) != CMARK_NODE_STRONG)
+    cmark_node *c = from ? cmark_node_previous(from) : cmark_node_last_child(n);
+    while (c && is_blank_text(c))
+        c = cmark_node_previous(c);
+    return c;
+}
+
+/* The text of a **…** meant as points (it ends in 分 or starts with a
+ * digit), or NULL. */
+static const char *points_text(cmark_node *n)
+{
+    if (!n || cmark_node_get_type(n) != CMARK_NODE_STRONG)
         return NULL;
-    cmark_node *t = cmark_node_first_child(last);
+    cmark_node *t = cmark_node_first_child(n);
     if (!t || cmark_node_get_type(t) != CMARK_NODE_TEXT || cmark_node_next(t))
         return NULL;
     const char *s = cmark_node_get_literal(t);
     size_t len = strlen(s);
     bool ends_fen = len >= 3 && strcmp(s + len - 3, "分") == 0;
     bool starts_digit = (*s >= '0' && *s <= '9') || starts_with(s, "\xEF\xBC");
-    return ends_fen || starts_digit ? last : NULL;
+    return ends_fen || starts_digit ? s : NULL;
 }
 
 /* Splits n's inline text into the text before the trailing points and the
  * points themselves (POINTS_NONE when there are none). */
 static char *text_and_points(parser *p, cmark_node *n, points *pts)
 {
-    cmark_node *strong = trailing_points(n);
+    cmark_node *strong = last_nonblank(n, NULL);
+    const char *s = points_text(strong);
+    if (!s)
+        strong = NULL;
     *pts = POINTS_NONE;
     strbuf sb = {0};
     for (cmark_node *c = cmark_node_first_child(n); c && c != strong; c = cmark_node_next(c))
         inline_node(p, c, &sb);
-    if (strong) {
-        const char *s = cmark_node_get_literal(cmark_node_first_child(strong));
-        const char *why;
-        if (points_parse(s, pts, &why) < 0) {
-            diag_add(p->d, DIAG_ERROR, p->file, line_of(n), "cannot read points '%s': %s", s, why);
-            p->errors++;
-            *pts = 0; /* stated, if unreadable: no second error that the item has none */
-        }
+    const char *before = strong ? points_text(last_nonblank(n, strong)) : NULL;
+    const char *why;
+    if (before) {
+        diag_add(p->d, DIAG_ERROR, p->file, line_of(n), "two points at the end: **%s** **%s**; keep one", before, s);
+        p->errors++;
+        *pts = 0;
+    } else if (strong && points_parse(s, pts, &why) < 0) {
+        diag_add(p->d, DIAG_ERROR, p->file, line_of(n), "cannot read points '%s': %s", s, why);
+        p->errors++;
+        *pts = 0; /* stated, if unreadable: no second error that the item has none */
     }
     return trim(sb_take(&sb));
 }
@@ -183,7 +219,7 @@ static bool field_of(parser *p, cmark_node *n, char **name, char **value)
         return false;
     *name = text_of(p, strong);
     strbuf sb = {0};
-    put_literal(&sb, s + colon);
+    put_literal(p, line_of(n), &sb, s + colon);
     for (cmark_node *c = cmark_node_next(rest); c; c = cmark_node_next(c))
         inline_node(p, c, &sb);
     *value = trim(sb_take(&sb));
@@ -239,6 +275,11 @@ static void open_attachment(parser *p, const char *heading, int line)
     }
     if (a->title[0] == '\0')
         fail(p, line, "%s", "the attachment heading has no title: write # 附件：TITLE");
+    else if (utf8_length(a->title) > SHORT_TEXT_MAX) {
+        diag_add(p->d, DIAG_ERROR, p->file, line, "the attachment's title is %zu characters long; a title has "
+                 "at most %d", utf8_length(a->title), SHORT_TEXT_MAX);
+        p->errors++;
+    }
     p->in_attachment = true;
     p->in_unit = p->in_category = p->in_item = false;
 }
@@ -490,16 +531,37 @@ static void number_items(document *doc)
     }
 }
 
-int rubric_parse_text(const char *path, char *text, size_t len, document **out, diag_list *d)
+/* cmark's own allocator aborts when memory runs out; ours says so as a
+ * finding (text.h).  Never changed: cmark's API takes it by non-const
+ * pointer, and the nodes keep that pointer after the parser is gone. */
+static void *cmark_calloc(size_t n, size_t size) { return xcalloc(n, size); }
+static void *cmark_realloc(void *p, size_t n) { return xrealloc(p, n); }
+static cmark_mem cmark_allocator = {cmark_calloc, cmark_realloc, free};
+
+static cmark_node *parse_markdown(const char *text, size_t len)
+{
+    cmark_parser *cp = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &cmark_allocator);
+    cmark_parser_feed(cp, text, len);
+    cmark_node *root = cmark_parser_finish(cp);
+    cmark_parser_free(cp);
+    return root;
+}
+
+/* Parses text in place; the document takes source, the bytes to embed. */
+static int parse(const char *path, char *text, size_t len, char *source, size_t source_len, document **out,
+                 diag_list *d)
 {
     document *doc = xcalloc(1, sizeof *doc);
     doc->path = xstrdup(path);
+    doc->source = source;
+    doc->source_len = source_len;
     *out = NULL;
+    len = newlines_normalize(text, len); /* done already for a file; text may come from elsewhere */
     if (source_front_matter(text, len, doc, d) < 0) {
         document_free(doc);
         return -1;
     }
-    cmark_node *root = cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS);
+    cmark_node *root = parse_markdown(text, len);
     if (!root) {
         document_free(doc);
         return diag_error(d, path, 0, "cannot parse Markdown");
@@ -517,14 +579,26 @@ int rubric_parse_text(const char *path, char *text, size_t len, document **out, 
     return 0;
 }
 
+int rubric_parse_text(const char *path, char *text, size_t len, document **out, diag_list *d)
+{
+    return parse(path, text, len, xstrndup(text, len), len, out, d);
+}
+
 int rubric_parse_file(const char *path, document **out, diag_list *d)
 {
-    char *text;
-    size_t len;
+    char *raw;
+    size_t raw_len;
     *out = NULL;
-    if (source_read(path, &text, &len, d) < 0)
+    if (file_read(path, SOURCE_MAX_BYTES, &raw, &raw_len, d) < 0)
         return -1;
-    int rc = rubric_parse_text(path, text, len, out, d);
+    /* The bytes read are what a scored PDF embeds: never the file read again. */
+    size_t len = raw_len;
+    char *text = xstrndup(raw, raw_len);
+    int rc = source_accept(path, text, &len, d);
+    if (rc == 0)
+        rc = parse(path, text, len, raw, raw_len, out, d);
+    else
+        free(raw);
     free(text);
     return rc;
 }

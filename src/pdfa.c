@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfa: the XMP packet, output intent and /ID of an archive PDF. */
 #include "pdfa.h"
 

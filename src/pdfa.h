@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfa: what makes a written PDF an archive file, beyond what libharu 2.3.0
  * writes by itself (its own PDF/A call leaves values unescaped, misspells
  * /Subtype, names /DestOutputProfile with a trailing space and dates /ID by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdffont: a font program as PDF font dictionaries (see pdffont.h).
  *
  * Each object is attached to its parent as soon as it is made, so that when

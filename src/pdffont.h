@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdffont: a font program (pdffontprog.h) as the font dictionaries of one PDF.
  *
  * libharu 2.3.0's own TrueType path is not used: it copies the font byte by

@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 #include "pdffontprog.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +10,7 @@
 #include <hb.h>
 #include <zlib.h>
 
+#include "fileio.h"
 #include "text.h"
 
 /* Tables a PDF reader does not consult for a CID-keyed TrueType font (it
@@ -21,6 +24,28 @@ static const hb_tag_t DROPPED[] = {
     HB_TAG('D', 'S', 'I', 'G'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('c', 'm', 'a', 'p'),
     HB_TAG('n', 'a', 'm', 'e'),
 };
+
+#define OUT_OF_MEMORY "out of memory"
+
+/* Whether n more bytes could not be had: HarfBuzz's execution of a plan
+ * fails for want of memory or on a font it cannot read, and says neither;
+ * a subset takes about as much memory as its whole font.  (Untouched, a
+ * large block costs only address space.) */
+static bool memory_runs_short(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    free(p);
+    return p == NULL;
+}
+
+/* The size of face's font file. */
+static size_t face_bytes(hb_face_t *face)
+{
+    hb_blob_t *blob = hb_face_reference_blob(face);
+    size_t n = hb_blob_get_length(blob);
+    hb_blob_destroy(blob);
+    return n;
+}
 
 static hb_subset_input_t *subset_input(const font_program *fp)
 {
@@ -40,12 +65,14 @@ static hb_subset_input_t *subset_input(const font_program *fp)
 }
 
 /* The subset face, with fp->gids filled from the plan's glyph mappings (the
- * subset has no cmap to ask afterwards); NULL if a code point has no glyph. */
-static hb_face_t *subset(font_program *fp, hb_face_t *face)
+ * subset has no cmap to ask afterwards); NULL with the reason in *why.
+ * HarfBuzz fails to make an input or a plan only for want of memory. */
+static hb_face_t *subset(font_program *fp, hb_face_t *face, const char **why)
 {
     hb_subset_input_t *in = subset_input(fp);
     hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(face, in) : NULL;
     hb_subset_input_destroy(in);
+    *why = OUT_OF_MEMORY;
     if (!plan)
         return NULL;
     const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
@@ -58,6 +85,10 @@ static hb_face_t *subset(font_program *fp, hb_face_t *face)
         fp->gids[i] = (uint16_t)g;
     }
     hb_face_t *sub = ok ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    /* A plan short of memory may also lose glyphs from its mappings. */
+    if (!sub)
+        *why = memory_runs_short(face_bytes(face)) ? OUT_OF_MEMORY
+               : !ok ? "a character has no glyph" : "HarfBuzz cannot subset it (is the font damaged?)";
     hb_subset_plan_destroy(plan);
     return sub;
 }
@@ -116,13 +147,15 @@ static void set_name(font_program *fp, hb_face_t *face)
     snprintf(fp->name, sizeof fp->name, "%s+%s", tag, *ps ? ps : "Face");
 }
 
-static bool deflate_program(font_program *fp, hb_blob_t *blob)
+static bool deflate_program(font_program *fp, hb_blob_t *blob, const char **why)
 {
     unsigned len = 0;
     const char *raw = hb_blob_get_data(blob, &len);
     uLongf zlen = compressBound(len);
     fp->data = xmalloc(zlen);
-    if (len == 0 || compress2(fp->data, &zlen, (const Bytef *)raw, len, Z_BEST_COMPRESSION) != Z_OK)
+    int z = len == 0 ? Z_DATA_ERROR : compress2(fp->data, &zlen, (const Bytef *)raw, len, Z_BEST_COMPRESSION);
+    *why = z == Z_MEM_ERROR ? OUT_OF_MEMORY : "HarfBuzz made an empty subset";
+    if (z != Z_OK)
         return false;
     fp->len = zlen;
     fp->raw_len = len;
@@ -134,8 +167,12 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
 {
     *out = NULL;
     hb_blob_t *file = hb_blob_create_from_file_or_fail(path);
-    if (!file)
-        return diag_error(d, path, 0, "cannot read the font file");
+    if (!file) {
+        int err = file_map_error(path);
+        if (err == ENOMEM)
+            return diag_error(d, path, 0, "out of memory: cannot read this font");
+        return diag_error(d, path, 0, "cannot read the font file: %s", strerror(err ? err : EIO));
+    }
     hb_face_t *face = hb_face_create(file, (unsigned)index);
     hb_blob_destroy(file);
     font_program *fp = xcalloc(1, sizeof *fp);
@@ -145,11 +182,14 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     n = fp->n;
     fp->gids = xcalloc(n ? n : 1, sizeof *fp->gids);
     fp->widths = xcalloc(n ? n : 1, sizeof *fp->widths);
-    hb_face_t *sub = n <= FONT_PROGRAM_MAX ? subset(fp, face) : NULL;
+    const char *why = "too many characters for one font program";
+    hb_face_t *sub = n <= FONT_PROGRAM_MAX ? subset(fp, face, &why) : NULL;
     bool ok = sub && read_metrics(fp, sub);
+    if (sub && !ok)
+        why = memory_runs_short(face_bytes(face)) ? OUT_OF_MEMORY : "the subset has no glyphs or no head table";
     if (ok) {
         hb_blob_t *blob = hb_face_reference_blob(sub);
-        ok = deflate_program(fp, blob);
+        ok = deflate_program(fp, blob, &why);
         hb_blob_destroy(blob);
     }
     if (ok)
@@ -158,7 +198,9 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     hb_face_destroy(face);
     if (!ok) {
         font_program_free(fp);
-        return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz", index);
+        if (strcmp(why, OUT_OF_MEMORY) == 0)
+            return diag_error(d, path, 0, "out of memory while subsetting face %d", index);
+        return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz: %s", index, why);
     }
     *out = fp;
     return 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdffontprog: one face cut down to the characters a document draws, made into
  * the font program a PDF embeds, with the facts its font dictionaries need.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "pdftounicode.h"
 
 #include "text.h"

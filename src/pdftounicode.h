@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdftounicode: the ToUnicode CMap of a font with two-byte character codes
  * (pdffont's: each code is a glyph id of the embedded subset), which text
  * extraction, search and copy-paste read.

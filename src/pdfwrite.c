@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfwrite: pages to PDF through libharu 2.3.0.
  *
  * libharu reports errors through a callback; ours records the first error in
@@ -14,11 +15,9 @@
  */
 #include "pdfwrite.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -221,7 +220,10 @@ static int draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
         HPDF_Page_SetTextRenderingMode(pg, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
         pn->bold = o->bold;
     }
-    HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+    if (o->rotated) /* a landscape page's text: a quarter turn counter-clockwise */
+        HPDF_Page_SetTextMatrix(pg, 0, 1, -1, 0, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+    else
+        HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
     int rc = check(w, "drawing text") == 0 ? show_glyphs(w, pg, o) : -1;
     HPDF_Page_EndText(pg);
     return rc;
@@ -277,6 +279,8 @@ static HPDF_Binary utf16_string(writer *w, const char *utf8)
             cp = 0xFFFD;
             k = 1;
         }
+        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+            cp = ' '; /* as the XMP packet has it (pdfa.c): Info and XMP must agree */
         i += k;
         uint16_t units[2];
         size_t nu = utf16_units(cp, units);
@@ -331,16 +335,10 @@ static int set_info(writer *w, const pdf_info *info)
                                            "the document info");
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-static int by_base_name(const void *a, const void *b)
+static int by_name(const void *a, const void *b)
 {
     const pdf_attachment *x = a, *y = b;
-    return strcmp(base_name(x->path), base_name(y->path));
+    return strcmp(x->name, y->name);
 }
 
 /* The EmbeddedFiles name tree of the catalog, created on first use. */
@@ -383,49 +381,50 @@ static HPDF_STATUS describe_embedded(writer *w, HPDF_Dict spec, HPDF_Dict stream
     return ret + HPDF_Array_Add(w->af, spec);
 }
 
-/* HPDF_AttachFile stores the path as given and writes /Type /F; chdir is no
- * option in a library, so the file specification is built here with the
- * file's bare name, /UF in UTF-16 and /Type /Filespec. */
+/* HPDF_AttachFile reads a file by its path, stores the path as given and
+ * writes /Type /F; here the file specification is built from the bytes
+ * given, with the bare name, /UF in UTF-16 and /Type /Filespec. */
 static int attach(writer *w, HPDF_NameTree tree, const pdf_attachment *a, long long epoch)
 {
-    const char *path = a->path, *name = base_name(path);
-    if (!*name || access(path, R_OK) != 0)
-        return diag_error(w->d, path, 0, "cannot attach: %s",
-                          *name ? strerror(errno) : "not a file name");
+    if (!*a->name || strchr(a->name, '/'))
+        return diag_error(w->d, w->out, 0, "cannot attach '%s': not a file name", a->name);
     HPDF_MMgr mm = w->pdf->mmgr;
-    HPDF_EmbeddedFile ef = HPDF_EmbeddedFile_New(mm, w->pdf->xref, path);
-    if (!ef)
-        return check(w, "attaching a file") != 0 ? -1 : diag_error(w->d, path, 0, "cannot attach");
-    HPDF_STATUS ret = HPDF_Dict_AddName(ef, "Type", "Filespec");
-    ret += HPDF_Dict_Add(ef, "F", HPDF_String_New(mm, name, NULL));
-    ret += HPDF_Dict_Add(ef, "UF", utf16_string(w, name));
-    HPDF_Dict efd = HPDF_Dict_GetItem(ef, "EF", HPDF_OCLASS_DICT);
-    HPDF_Dict stream = efd ? HPDF_Dict_GetItem(efd, "F", HPDF_OCLASS_DICT) : NULL;
-    ret += stream ? describe_embedded(w, ef, stream, a, epoch) : HPDF_INVALID_OBJECT;
-    ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, name, NULL), ef);
+    HPDF_Dict spec = HPDF_Dict_New(mm);
+    HPDF_Dict stream = HPDF_DictStream_New(mm, w->pdf->xref);
+    HPDF_Dict ef = HPDF_Dict_New(mm);
+    if (!spec || !stream || !ef || HPDF_Xref_Add(w->pdf->xref, spec) != HPDF_OK)
+        return refused(w, "attaching a file");
+    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_STATUS ret = HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)a->data, (HPDF_UINT)a->len);
+    ret += HPDF_Dict_AddName(spec, "Type", "Filespec");
+    ret += HPDF_Dict_Add(spec, "F", HPDF_String_New(mm, a->name, NULL));
+    ret += HPDF_Dict_Add(spec, "UF", utf16_string(w, a->name));
+    ret += HPDF_Dict_Add(ef, "F", stream);
+    ret += HPDF_Dict_Add(spec, "EF", ef);
+    ret += describe_embedded(w, spec, stream, a, epoch);
+    ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, a->name, NULL), spec);
     if (check(w, "attaching a file") != 0)
         return -1;
-    return ret == HPDF_OK ? 0 : diag_error(w->d, path, 0, "cannot attach: libharu refused it");
+    return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot attach %s: libharu refused it", a->name);
 }
 
 static int attach_all(writer *w, const pdf_info *info)
 {
     if (!info || info->nattachments == 0)
         return 0;
-    /* Name-tree keys must be sorted; equal bare names would collide. */
+    /* Name-tree keys must be sorted; equal names would collide. */
     size_t n = info->nattachments;
     pdf_attachment *sorted = xmalloc(n * sizeof *sorted);
     memcpy(sorted, info->attachments, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, by_base_name);
+    qsort(sorted, n, sizeof *sorted, by_name);
     int rc = 0;
     HPDF_NameTree tree = embedded_files(w);
     if (!tree)
         rc = check(w, "creating the attachment list") != 0 ? -1
              : diag_error(w->d, w->out, 0, "cannot write PDF: no attachment list");
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (i > 0 && by_base_name(&sorted[i - 1], &sorted[i]) == 0)
-            rc = diag_error(w->d, sorted[i].path, 0, "cannot attach: %s is attached twice",
-                            base_name(sorted[i].path));
+        if (i > 0 && by_name(&sorted[i - 1], &sorted[i]) == 0)
+            rc = diag_error(w->d, w->out, 0, "cannot attach: %s is attached twice", sorted[i].name);
         else
             rc = attach(w, tree, &sorted[i], info->epoch);
     }
@@ -454,10 +453,15 @@ static int make_archival(writer *w, const pdf_info *info)
 
 /* ---- saving ----------------------------------------------------------- */
 
-/* The whole PDF, rendered by libharu into memory. */
+/* The whole PDF, rendered by libharu into memory.  Every way out but
+ * success leaves a diagnostic. */
 static unsigned char *render(writer *w, size_t *len)
 {
-    if (HPDF_SaveToStream(w->pdf) != HPDF_OK || check(w, "assembling the PDF") != 0)
+    if (HPDF_SaveToStream(w->pdf) != HPDF_OK) {
+        refused(w, "assembling the PDF");
+        return NULL;
+    }
+    if (check(w, "assembling the PDF") != 0)
         return NULL;
     HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
     unsigned char *buf = xmalloc(size ? size : 1);
@@ -468,7 +472,12 @@ static unsigned char *render(writer *w, size_t *len)
         w->err = HPDF_OK;
         HPDF_ResetError(w->pdf);
     }
-    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size || check(w, "reading the PDF") != 0) {
+    int rc = st != HPDF_OK && st != HPDF_STREAM_EOF ? refused(w, "reading the PDF back")
+                                                    : check(w, "reading the PDF back");
+    if (rc == 0 && got != size)
+        rc = diag_error(w->d, w->out, 0, "cannot write PDF: libharu gave %u of its %u bytes", (unsigned)got,
+                        (unsigned)size);
+    if (rc != 0) {
         free(buf);
         return NULL;
     }
@@ -479,7 +488,7 @@ static unsigned char *render(writer *w, size_t *len)
 /* ---- the whole ------------------------------------------------------- */
 
 static int build(writer *w, const page_list *doc, const font_program *const *shared,
-                 const pdf_info *info)
+                 const pdf_info *info, file_set *set)
 {
     if (collect_cps(w, doc) != 0)
         return -1;
@@ -497,13 +506,23 @@ static int build(writer *w, const page_list *doc, const font_program *const *sha
         free(data);
         return diag_error(w->d, w->out, 0, "cannot write PDF: libharu did not write the reserved /ID");
     }
-    int rc = file_replace(w->out, data, len, "PDF", w->d);
-    free(data);
-    return rc;
+    file_set_put(set, w->out, data, len, "PDF");
+    return 0;
 }
 
 int pdf_write(const page_list *doc, const fontset *fs, const font_program *const *shared,
               const pdf_info *info, const char *out_path, diag_list *d)
+{
+    file_set set = {0};
+    int rc = pdf_stage(doc, fs, shared, info, out_path, &set, d);
+    if (rc == 0)
+        rc = file_set_commit(&set, d);
+    file_set_free(&set);
+    return rc;
+}
+
+int pdf_stage(const page_list *doc, const fontset *fs, const font_program *const *shared,
+              const pdf_info *info, const char *out_path, file_set *set, diag_list *d)
 {
     writer w = {0};
     w.fs = fs;
@@ -518,7 +537,7 @@ int pdf_write(const page_list *doc, const fontset *fs, const font_program *const
         rc = diag_error(d, out_path, 0, "cannot write PDF: the document has no pages");
     } else {
         w.pdf = HPDF_New(on_error, &w);
-        rc = w.pdf ? build(&w, doc, shared, info)
+        rc = w.pdf ? build(&w, doc, shared, info, set)
                    : diag_error(d, out_path, 0, "cannot write PDF: libharu cannot start");
     }
     if (w.pdf)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfwrite: a laid-out document (page.h) to a PDF file, through libharu.
  *
  * Each face is subset to exactly the code points the pages draw with it
@@ -6,21 +7,26 @@
  * characters (a batch) may pass font programs made once: the characters they
  * hold are drawn from them, and only the rest is subset for the document.
  * Output is deterministic: the same pages and info give the same bytes.  The
- * file is written to a temporary name beside out_path and renamed over it only
- * when complete, so a failed run never leaves a truncated PDF or clobbers a
- * good one.  It is a PDF/A file (pdfa.h says which part and what that takes).
- * Knows nothing of cmark or the rubric model.
+ * PDF is made whole in memory and written through fileio.h, so a failed run
+ * never leaves a truncated PDF or clobbers a good one.  It is a PDF/A file
+ * (pdfa.h says which part and what that takes).  Knows nothing of cmark or
+ * the rubric model.
  */
 #ifndef GONGWEN_PDFWRITE_H
 #define GONGWEN_PDFWRITE_H
 
 #include "diag.h"
+#include "fileio.h"
 #include "pdffontprog.h"
 #include "fonts.h"
 #include "page.h"
 
+/* A file carried inside the PDF: the bytes given, never a file read again
+ * (what was parsed is what is embedded). */
 typedef struct pdf_attachment {
-    const char *path;         /* file to embed; stored under its bare name */
+    const char *name;         /* the file's bare name, as a reader lists it */
+    const char *data;
+    size_t len;
     const char *mime;         /* its media type, e.g. "text/markdown" */
     const char *relationship; /* to the document (PDF/A-3 /AFRelationship): Source, Data… */
 } pdf_attachment;
@@ -40,5 +46,9 @@ typedef struct pdf_info {
 /* shared: NULL, or per face of fs a program (or NULL) to draw from. */
 int pdf_write(const page_list *doc, const fontset *fs, const font_program *const *shared,
               const pdf_info *info, const char *out_path, diag_list *d);
+/* The same PDF added to set, to be written to out_path with the set's other
+ * files (fileio.h). */
+int pdf_stage(const page_list *doc, const fontset *fs, const font_program *const *shared,
+              const pdf_info *info, const char *out_path, file_set *set, diag_list *d);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* points: reading points written by people: "3分", "2.5", "（5分）". */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* points: reading points written by people: "3分", "2.5", "（5分）" (points.c).
  *
  * Points are exact hundredths (model.h); anything that cannot be read

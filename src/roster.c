@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* roster: the 单位名单, read from the front matter or a file beside the
  * rubric, and a batch held against it (see roster.h). */
 #include "roster.h"

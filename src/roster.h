@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* roster: the 单位名单, the units a rubric expects to report (roster.c).
  *
  * The front matter names it in one of two ways:

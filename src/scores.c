@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scores: reading a unit's scores file (see scores.h for its form). */
 #include "scores.h"
 
@@ -5,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -58,8 +60,10 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
         return add_levels(e, v, file, d);
     if (ymap_check_keys(v, known, file, "score setting", d) < 0)
         return -1;
-    const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS);
-    const char *remark = ymap_str(v, KEY_REMARK);
+    const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS), *rm = ymap_get(v, KEY_REMARK);
+    if (rm && rm->kind != Y_SCALAR)
+        return diag_error(d, file, rm->line, "item %s: %s is one text, not a list or a map", e->id, KEY_REMARK);
+    const char *remark = rm ? rm->text : NULL;
     if ((pts != NULL) == (lv != NULL))
         return diag_error_at(d, file, AT(v), "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
     if (pts && pts->kind != Y_SCALAR)
@@ -123,6 +127,18 @@ static long long date_epoch(const char *s)
     return days_from_civil(y, m, dd) * 86400;
 }
 
+/* A name longer than any title is a paste gone wrong, and the PDF's document
+ * info could not hold it (model.h SHORT_TEXT_MAX). */
+static int check_length(const scoresheet *s, const ynode *root, const char *key, diag_list *d)
+{
+    const char *v = ymap_str(root, key);
+    size_t n = v ? utf8_length(v) : 0;
+    if (n <= SHORT_TEXT_MAX)
+        return 0;
+    return diag_error_at(d, s->path, AT(ymap_get(root, key)), "'%s' is %zu characters long; at most %d", key, n,
+                         SHORT_TEXT_MAX);
+}
+
 static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
 {
     static const char *const known[] = {KEY_UNIT, KEY_SCORER, KEY_DATE, KEY_MISSING, KEY_SCORES, NULL};
@@ -137,6 +153,8 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
         s->unit_line = ymap_get(root, KEY_UNIT)->line;
         s->unit_column = ymap_get(root, KEY_UNIT)->column;
     }
+    if (check_length(s, root, KEY_UNIT, d) < 0 || check_length(s, root, KEY_SCORER, d) < 0)
+        rc = -1;
     const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
@@ -176,10 +194,25 @@ int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d)
 {
     *out = NULL;
+    scoresheet *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    /* The bytes read are what a scored PDF embeds: never the file read again. */
+    if (text)
+        s->source = xstrndup(text, len);
+    int rc = text ? 0 : file_read(path, YTREE_MAX_BYTES, &s->source, &len, d);
+    s->source_len = len;
     ynode *root = NULL;
-    if (ytree_read(path, text, len, &root, d) < 0)
+    if (rc == 0)
+        rc = ytree_read(path, s->source, len, &root, d);
+    if (rc == 0)
+        rc = read_sheet(s, root, d);
+    ytree_free(root);
+    if (rc < 0) {
+        scoresheet_free(s);
         return -1;
-    return scoresheet_from_tree(path, root, out, d);
+    }
+    *out = s;
+    return 0;
 }
 
 void scoresheet_free(scoresheet *s)
@@ -197,6 +230,7 @@ void scoresheet_free(scoresheet *s)
     }
     free(s->items);
     free(s->path);
+    free(s->source);
     free(s->unit);
     free(s->scorer);
     free(s->date);

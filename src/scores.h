@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scores: one unit's scores file, as written; and the grades they give.
  *
  * A scores file is YAML:
@@ -51,6 +52,8 @@ typedef struct score_entry {
 
 typedef struct scoresheet {
     char *path;
+    char *source;        /* the file's bytes as read: a scored PDF embeds these */
+    size_t source_len;
     char *unit;
     int unit_line, unit_column;
     /* Where a finding about the whole sheet ("not scored: …") is reported: 0,

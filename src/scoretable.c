@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scoretable: a spreadsheet's rows read as scores files (see scoretable.h). */
 #include "scoretable.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scoretable: many units' scores from one spreadsheet, a unit a row
  * (scoretable.c).
  *

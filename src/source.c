@@ -1,9 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 #include "source.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
 #include "roster.h"
 #include "text.h"
 #include "ytree.h"
@@ -16,24 +16,8 @@ static int line_at(const char *text, size_t offset)
     return line;
 }
 
-/* Offset of the first control character other than tab and line ends, or
- * (size_t)-1: text pasted from elsewhere can carry them, and nothing can
- * print them. */
-static size_t control_at(const char *text, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-            return i;
-    }
-    return (size_t)-1;
-}
-
 static int validate(const char *path, const char *text, size_t len, diag_list *d)
 {
-    /* Windows Notepad's "Unicode": the byte-order mark says so before any NUL does. */
-    if (len >= 2 && (memcmp(text, "\xFF\xFE", 2) == 0 || memcmp(text, "\xFE\xFF", 2) == 0))
-        return diag_error(d, path, 1, "invalid UTF-8: this file is UTF-16; save it as UTF-8");
     const char *nul = memchr(text, '\0', len);
     if (nul)
         return diag_error(d, path, line_at(text, (size_t)(nul - text)),
@@ -43,15 +27,23 @@ static int validate(const char *path, const char *text, size_t len, diag_list *d
         return diag_error(d, path, line_at(text, bad),
                           "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
                           (unsigned char)text[bad]);
-    size_t ctl = control_at(text, len);
+    /* Text pasted from elsewhere can carry control characters, and nothing
+     * can print them. */
+    uint32_t cp;
+    size_t ctl = control_at(text, len, &cp);
     if (ctl != (size_t)-1)
         return diag_error(d, path, line_at(text, ctl), "control character U+%04X: not text; delete it",
-                          (unsigned)(unsigned char)text[ctl]);
+                          (unsigned)cp);
     return 0;
 }
 
 int source_accept(const char *path, char *text, size_t *len, diag_list *d)
 {
+    /* Windows Notepad's "Unicode": the byte-order mark says so before any NUL does. */
+    if (*len >= 2 && (memcmp(text, "\xFF\xFE", 2) == 0 || memcmp(text, "\xFE\xFF", 2) == 0))
+        return diag_error(d, path, 1, "invalid UTF-8: this file is UTF-16; save it as UTF-8");
+    /* CR LF (Windows) and CR (old Mac editors) end lines as LF does. */
+    *len = newlines_normalize(text, *len);
     if (validate(path, text, *len, d) < 0)
         return -1;
     if (*len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* Windows editors add a BOM */
@@ -61,29 +53,12 @@ int source_accept(const char *path, char *text, size_t *len, diag_list *d)
     return 0;
 }
 
-int source_read(const char *path, char **text, size_t *len, diag_list *d)
-{
-    char *s;
-    size_t size;
-    if (file_read(path, SOURCE_MAX_BYTES, &s, &size, d) < 0)
-        return -1;
-    if (source_accept(path, s, &size, d) < 0) {
-        free(s);
-        return -1;
-    }
-    *text = s;
-    *len = size;
-    return 0;
-}
-
-/* Length of the line at s without its "\n" or "\r\n". */
+/* Length of the line at s without its "\n" (source_accept made every line
+ * end one). */
 static size_t line_length(const char *s, const char *end)
 {
     const char *nl = memchr(s, '\n', (size_t)(end - s));
-    size_t n = (size_t)((nl ? nl : end) - s);
-    if (n > 0 && s[n - 1] == '\r')
-        n--;
-    return n;
+    return (size_t)((nl ? nl : end) - s);
 }
 
 static int is_fence(const char *s, const char *end, const char *fence)
@@ -92,6 +67,21 @@ static int is_fence(const char *s, const char *end, const char *fence)
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
     return n == 3 && memcmp(s, fence, 3) == 0;
+}
+
+/* A list (附件说明 of several attachments) is one field per entry, in order,
+ * each at its own line. */
+static int meta_list(const char *key, const ynode *list, document *doc, diag_list *d)
+{
+    for (size_t k = 0; k < list->len; k++) {
+        const ynode *e = list->kids[k];
+        if (e->kind != Y_SCALAR || e->text[0] == '\0')
+            return diag_error(d, doc->path, e->line, "'%s': each entry of the list must be a value on its line",
+                              key);
+    }
+    for (size_t k = 0; k < list->len; k++)
+        field_add(&doc->meta, key, list->kids[k]->text, list->kids[k]->line);
+    return 0;
 }
 
 static int meta_from_tree(const ynode *root, document *doc, diag_list *d)
@@ -106,12 +96,20 @@ static int meta_from_tree(const ynode *root, document *doc, diag_list *d)
             rc = -1;
         if (strcmp(root->keys[i], META_ROSTER) == 0 && v->kind != Y_SCALAR)
             continue; /* a list of units: doc->roster holds it */
+        if (v->kind == Y_LIST && meta_key_takes_list(root->keys[i])) {
+            if (meta_list(root->keys[i], v, doc, d) < 0)
+                rc = -1;
+            continue;
+        }
         if (v->kind != Y_SCALAR) {
             rc = diag_error(d, doc->path, root->key_lines[i],
                             "'%s' must be a single value on its line", root->keys[i]);
             continue;
         }
-        if (v->text[0] != '\0') /* an empty value is as good as absent */
+        if (utf8_length(v->text) > SHORT_TEXT_MAX)
+            rc = diag_error(d, doc->path, root->key_lines[i], "'%s' is %zu characters long; a front-matter value "
+                            "has at most %d", root->keys[i], utf8_length(v->text), SHORT_TEXT_MAX);
+        else if (v->text[0] != '\0') /* an empty value is as good as absent */
             field_add(&doc->meta, root->keys[i], v->text, root->key_lines[i]);
     }
     return rc;

@@ -1,4 +1,5 @@
-/* source: reading a rubric file and splitting off its front matter.
+/* SPDX-License-Identifier: MIT */
+/* source: checking a rubric's text and splitting off its front matter.
  *
  * The text handed on keeps the file's line numbering exactly: the front
  * matter's lines are blanked, not removed, so every later parser reports the
@@ -16,12 +17,11 @@
  * and refusing it bounds the time a pathological file can take. */
 #define SOURCE_MAX_BYTES (1u << 20)
 
-/* Reads path whole.  Refuses unreadable files, UTF-16, NUL bytes, invalid
- * UTF-8 and control characters other than tab and line ends (with the line
- * of the first bad byte).  A leading BOM is dropped. */
-int source_read(const char *path, char **text, size_t *len, diag_list *d);
-/* The same checks on text already in memory (len bytes, NUL-terminated), the
- * BOM dropped in place: for rubrics that come from elsewhere than a file. */
+/* Checks a rubric's text (len bytes, NUL-terminated; path names it): refuses
+ * UTF-16, NUL bytes, invalid UTF-8 and control characters (text.h
+ * cp_is_control), with the line of the first bad byte.  Line ends (CR LF,
+ * CR) become LF first, in place, so every line is counted alike; a leading
+ * BOM is dropped. */
 int source_accept(const char *path, char *text, size_t *len, diag_list *d);
 
 /* Moves the front matter of text (if it starts with a '---' line) into

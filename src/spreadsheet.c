@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* spreadsheet: rows of cells, whichever file they came from (see
  * spreadsheet.h); the CSV and XLSX readers fill them through
  * spreadsheet_put. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* spreadsheet: the first sheet of a CSV or XLSX file as rows of cell texts
  * (spreadsheet.c, csv.c, xlsx.c).
  *

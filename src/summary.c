@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "summary.h"
 
 #include <stdlib.h>
@@ -26,7 +27,8 @@ static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t
     field_add(&it->fields, FIELD_RANK, buf, 0);
     for (size_t k = 0; k < unit_part_count(shape); k++)
         field_add(&it->fields, unit_part_name(shape, k),
-                  k < u->res->nparts ? points_format(u->res->parts[k], buf) : "", 0);
+                  k < u->res->nparts && u->res->parts[k] != POINTS_NONE ? points_format(u->res->parts[k], buf)
+                                                                         : "", 0);
     if (u->res->vetoed)
         field_add(&it->fields, "一票否决", "是", 0);
 }
@@ -74,7 +76,10 @@ layout *summary_layout(const layout *rubric, const unit *shape)
     l->table = rubric->table;
     l->table.total_label = NULL;
     l->table.header.size_pt = l->table.cell.size_pt; /* many narrow columns */
-    l->table.unit_prefix = xstrdup("");
+    l->table.header_labels = NULL;
+    l->table.nheader_labels = 0;
+    l->table.lines_after_table = 0;
+    l->table.scored_label = xstrdup(rubric->table.scored_label);
     size_t nparts = unit_part_count(shape);
     l->table.ncolumns = nparts + 3;
     l->table.columns = xcalloc(l->table.ncolumns, sizeof *l->table.columns);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* summary: the 汇总表 of a batch as a rubric document of its own, so that
  * the table typesetter prints it in the same official style: one row per
  * unit (rank, name, each part's subtotal, total), with a layout derived from

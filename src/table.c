@@ -1,71 +1,79 @@
-/* table: one unit of an attachment as a rubric table.
- *
- * Every column's content, width, alignment and merging comes from the layout.
- * A table is laid out in three steps:
- *   1. cells: each row's (item's) text per column, broken into lines;
- *   2. heights: a row is as tall as its tallest unmerged cell (at least
- *      min_row_mm, room to write by hand);
- *   3. pages: rows go down the page; the header row repeats on each page; a
- *      merged cell cut by a page break goes on where it stopped, while a
- *      category, or text already shown whole, is drawn again from the top;
- *      the last row of a merged cell grows until the cell's part on its page
- *      holds all it still owes, so no text is lost; a row taller than a page
- *      is split between lines, its later part marked （续）.
- */
+/* SPDX-License-Identifier: MIT */
+/* table: cells, slices and drawing of one unit's table.  Contract in table.h. */
 #include "table.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "scores.h"
+#include "paginate.h"
 #include "text.h"
-#include "typeset.h"
 
 #define HEADERS_FIELD "表头"
 #define CONTINUED "（续）"
+/* Display text keeps words whole in cells narrower than this many characters. */
+#define NARROW_CELL_CHARS 10.0
+/* A filled-in cell's text may be set this much smaller to fit its row. */
+#define FIT_MIN_SCALE 0.6
 
 typedef struct cell {
     run r;
     lb_result lines;
     font_spec f;
     cell_align align;
-    bool justify;
+    double width;        /* inside the padding */
+    double line_h;       /* its line pitch: the table's, or less for a filled-in cell set smaller */
+    source_ref at;
+    char *text;          /* kept for re-breaking a filled-in cell smaller */
 } cell;
 
 typedef struct table {
     const table_layout *tl;
-    const fontset *fs;
-    const grades *g;        /* the unit's scores, or NULL for a blank form */
+    const char *layout_path;
+    shaper *sh;
+    diag_list *d;
+    const char *file;
     size_t ncols, nrows;
-    double *col_x;          /* left edge of each column; col_x[ncols] is the right edge */
-    cell *cells;            /* nrows × ncols, row-major */
-    size_t *group;          /* nrows × ncols: first row of the merged cell a cell belongs to */
-    double *height;         /* per row */
-    double line_h;          /* line pitch in a cell */
-    double pad;
+    double *col_x;       /* left edge of each column; col_x[ncols] is the right edge */
+    cell *cells;         /* nrows × ncols, row-major */
+    size_t *group;       /* nrows × ncols: first row of the merged cell a cell belongs to */
+    size_t *nlines;      /* nrows × ncols */
+    bool *sets_height, *repeat;
+    double line_h, pad;
 } table;
 
 /* ---- cells ---------------------------------------------------------------- */
 
-static void cell_set(const table *t, cell *c, const char *text, font_spec f, cell_align align, double width)
+static bool filled_in(column_show s) { return s == SHOW_SCORE || s == SHOW_REMARK || s == SHOW_BLANK; }
+
+static void cell_break(const table *t, cell *c)
+{
+    lb_result_free(&c->lines);
+    bool narrow = c->width / c->f.size_pt < NARROW_CELL_CHARS;
+    bool justify = c->align == ALIGN_LEFT && !narrow;
+    lb_options opt = { .width = c->width, .mode = justify ? LB_JUSTIFY : LB_RAGGED,
+                       .compress_punct = t->tl->compress_punct, .em = c->f.size_pt };
+    run_break(&c->r, t->sh, narrow ? BREAK_WORDS : BREAK_ANYWHERE, &opt, &c->lines);
+}
+
+static void cell_set(const table *t, cell *c, char *text, font_spec f, cell_align align, double width,
+                     source_ref at)
 {
     c->f = f;
     c->align = align;
-    c->justify = align == ALIGN_LEFT;
-    run_shape(&c->r, t->fs, f, text, 0);
-    text_break(&c->r, width - 2 * t->pad, 0, c->justify, t->tl->compress_punct, &c->lines);
+    c->width = width - 2 * t->pad;
+    c->at = at;
+    c->text = text;
+    c->line_h = t->line_h;
+    run_add(&c->r, t->sh, f, text, 0, at);
+    cell_break(t, c);
 }
 
 static void cell_free(cell *c)
 {
     run_free(&c->r);
     lb_result_free(&c->lines);
-}
-
-static double lines_height(const table *t, size_t nlines)
-{
-    return (double)nlines * t->line_h + 2 * t->pad;
+    free(c->text);
 }
 
 /* (一)\n服\n务…\n18\n分: label on its own line, then one character a line. */
@@ -98,37 +106,40 @@ static char *category_text(const category *c, const column *col)
                                              col->suffix[0] ? col->suffix : "分");
 }
 
-/* A scored item's 自评分: its points, 是/否 for a veto item. */
-static char *score_text(const grades *g, const item *it)
+/* The field a column shows: its own field, or the filled-in columns'. */
+static const char *column_field(const column *col)
 {
-    const item_grade *ig = &g->items[it->seq - 1];
-    char buf[32];
-    if (it->kind == KIND_VETO)
-        return xstrdup(ig->vetoed ? "是" : ig->score == POINTS_NONE ? "" : "否");
-    return xstrdup(ig->score == POINTS_NONE ? "" : points_format(ig->score, buf));
+    return col->show == SHOW_SCORE ? FIELD_SCORE : col->show == SHOW_REMARK ? FIELD_REMARK : col->field;
 }
 
-static char *cell_text(const table *t, const column *col, const attachment *a, const unit *u,
-                       const category *c, const item *it)
+static source_ref field_at(const table *t, const field *f)
+{
+    return (source_ref){ f->file ? f->file : t->file, f->line };
+}
+
+static char *cell_text(const table *t, const column *col, const attachment *a, const unit *u, const category *c,
+                       const item *it, source_ref *at)
 {
     char buf[32];
+    *at = (source_ref){ t->file, it->line };
     switch (col->show) {
-    case SHOW_SCORE: return t->g ? score_text(t->g, it) : xstrdup("");
-    case SHOW_REMARK: {
-        const char *remark = t->g ? t->g->items[it->seq - 1].remark : NULL;
-        return xstrdup(remark ? remark : "");
-    }
     case SHOW_SEQ: return xasprintf("%d", it->seq);
-    case SHOW_CATEGORY: return category_text(c, col);
+    case SHOW_CATEGORY: *at = (source_ref){ t->file, c->line }; return category_text(c, col);
     case SHOW_NAME: return xstrdup(it->name ? it->name : "");
     case SHOW_TEXT: return xstrdup(it->text);
     case SHOW_POINTS:
         return it->pts == POINTS_NONE ? xstrdup("") : xasprintf("%s%s", points_format(it->pts, buf), col->suffix);
-    case SHOW_FIELD: {
-        const char *v = item_field(it, u, a, col->field);
-        return xstrdup(v ? v : "");
+    case SHOW_FIELD:
+    case SHOW_SCORE:
+    case SHOW_REMARK: {
+        const field *f = col->show == SHOW_FIELD ? item_field_find(it, u, a, col->field)
+                                                 : field_find(&it->fields, column_field(col));
+        if (!f)
+            return xstrdup("");
+        *at = field_at(t, f);
+        return xstrdup(f->value);
     }
-    default: return xstrdup(""); /* score and blank columns: written in by hand */
+    default: return xstrdup(""); /* blank columns: written in by hand */
     }
 }
 
@@ -155,54 +166,35 @@ static void set_groups(table *t, const unit *u, char **texts)
 
 static void build_cells(table *t, const attachment *a, const unit *u)
 {
-    char **texts = xcalloc(t->nrows * t->ncols, sizeof *texts);
+    size_t n = t->nrows * t->ncols;
+    char **texts = xcalloc(n + 1, sizeof *texts);
+    source_ref *at = xcalloc(n + 1, sizeof *at);
     size_t r = 0;
     for (size_t c = 0; c < u->len; c++)
         for (size_t i = 0; i < u->cats[c].len; i++, r++)
             for (size_t k = 0; k < t->ncols; k++)
-                texts[r * t->ncols + k] = cell_text(t, &t->tl->columns[k], a, u, &u->cats[c], &u->cats[c].items[i]);
+                texts[r * t->ncols + k] = cell_text(t, &t->tl->columns[k], a, u, &u->cats[c], &u->cats[c].items[i],
+                                                    &at[r * t->ncols + k]);
     set_groups(t, u, texts);
-    for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+    for (size_t i = 0; i < n; i++) {
         const column *col = &t->tl->columns[i % t->ncols];
-        cell_set(t, &t->cells[i], texts[i], t->tl->cell, col->align, col->width_mm * 72 / 25.4);
-        free(texts[i]);
+        size_t row = i / t->ncols, g = t->group[i];
+        /* A merged cell's text is its first row's; the others draw nothing. */
+        char *text = g == row ? texts[i] : xstrdup("");
+        if (g != row)
+            free(texts[i]);
+        cell_set(t, &t->cells[i], text, t->tl->cell, col->align, MM_TO_PT(col->width_mm), at[i]);
+        t->nlines[i] = t->cells[i].lines.len;
     }
     free(texts);
+    free(at);
 }
 
-/* Whether the cell at (r, k) spans more than its own row. */
-static bool is_merged(const table *t, size_t r, size_t k)
-{
-    size_t i = r * t->ncols + k;
-    return t->group[i] != r || (r + 1 < t->nrows && t->group[i + t->ncols] == r);
-}
-
-/* Whether row r is the last of a merged cell in column k. */
-static bool ends_merged(const table *t, size_t r, size_t k)
-{
-    return is_merged(t, r, k) &&
-           (r + 1 == t->nrows || t->group[(r + 1) * t->ncols + k] != t->group[r * t->ncols + k]);
-}
-
-/* Rows' own heights; what merged cells need is settled page by page. */
-static void set_heights(table *t)
-{
-    double min = MM_TO_PT(t->tl->min_row_mm);
-    for (size_t r = 0; r < t->nrows; r++) {
-        t->height[r] = min;
-        for (size_t k = 0; k < t->ncols; k++) {
-            double h = lines_height(t, t->cells[r * t->ncols + k].lines.len);
-            if (!is_merged(t, r, k) && h > t->height[r])
-                t->height[r] = h;
-        }
-    }
-}
-
-static void table_init(table *t, const table_layout *tl, const fontset *fs, const frame *fr, size_t nrows)
+static void table_init(table *t, const table_layout *tl, shaper *sh, const frame *fr, size_t nrows)
 {
     memset(t, 0, sizeof *t);
     t->tl = tl;
-    t->fs = fs;
+    t->sh = sh;
     t->ncols = tl->ncolumns;
     t->nrows = nrows;
     t->pad = MM_TO_PT(tl->padding_mm);
@@ -214,9 +206,16 @@ static void table_init(table *t, const table_layout *tl, const fontset *fs, cons
     t->col_x[0] = fr->left + (fr->width - width) / 2;
     for (size_t k = 0; k < t->ncols; k++)
         t->col_x[k + 1] = t->col_x[k] + MM_TO_PT(tl->columns[k].width_mm);
-    t->cells = xcalloc(nrows * t->ncols + 1, sizeof *t->cells);
-    t->group = xcalloc(nrows * t->ncols + 1, sizeof *t->group);
-    t->height = xcalloc(nrows + 1, sizeof *t->height);
+    size_t n = nrows * t->ncols + 1;
+    t->cells = xcalloc(n, sizeof *t->cells);
+    t->group = xcalloc(n, sizeof *t->group);
+    t->nlines = xcalloc(n, sizeof *t->nlines);
+    t->sets_height = xcalloc(t->ncols + 1, sizeof *t->sets_height);
+    t->repeat = xcalloc(t->ncols + 1, sizeof *t->repeat);
+    for (size_t k = 0; k < t->ncols; k++) {
+        t->sets_height[k] = !filled_in(tl->columns[k].show);
+        t->repeat[k] = tl->columns[k].show == SHOW_CATEGORY;
+    }
 }
 
 static void table_free(table *t)
@@ -225,79 +224,74 @@ static void table_free(table *t)
         cell_free(&t->cells[i]);
     free(t->cells);
     free(t->group);
-    free(t->height);
+    free(t->nlines);
+    free(t->sets_height);
+    free(t->repeat);
     free(t->col_x);
 }
 
-/* ---- drawing ---------------------------------------------------------------- */
-
-static void draw_box(page *pg, double x0, double x1, double top, double bottom, double w)
+/* The column a row's later part is marked in: the item's text, else the
+ * widest column whose cells set heights. */
+static size_t marker_column(const table *t)
 {
-    page_add_line(pg, x0, top, x1, top, w, BLACK);
-    page_add_line(pg, x0, bottom, x1, bottom, w, BLACK);
-    page_add_line(pg, x0, top, x0, bottom, w, BLACK);
-    page_add_line(pg, x1, top, x1, bottom, w, BLACK);
+    size_t best = t->ncols;
+    for (size_t k = 0; k < t->ncols; k++) {
+        const column *col = &t->tl->columns[k];
+        if (col->show == SHOW_TEXT && !col->merge)
+            return k;
+        if (t->sets_height[k] && !col->merge &&
+            (best == t->ncols || col->width_mm > t->tl->columns[best].width_mm))
+            best = k;
+    }
+    return best;
 }
 
-/* Draws lines [from, to) of c in the box, centred vertically. */
-static void draw_lines(const table *t, page *pg, const cell *c, size_t from, size_t to, double x0,
-                       double x1, double top, double bottom)
+/* ---- simple rows: header and total --------------------------------------- */
+
+typedef struct simple_row {
+    cell *cells;
+    size_t *span;        /* columns each cell covers */
+    size_t n;
+    double height;
+} simple_row;
+
+/* at: where the texts come from; a line of 0 stands for each column's own
+ * line in the layout. */
+static void simple_row_set(const table *t, simple_row *row, char **texts, size_t *spans, size_t n, font_spec f,
+                           source_ref at)
 {
-    double block = (double)(to - from) * t->line_h;
-    double y = top - ((top - bottom) - block) / 2;
-    for (size_t i = from; i < to; i++, y -= t->line_h) {
-        const lb_line *ln = &c->lines.lines[i];
-        double base = baseline_below(y - (t->line_h - c->f.size_pt) / 2, c->f.size_pt);
-        double x = c->align == ALIGN_LEFT ? x0 + t->pad : x0 + ((x1 - x0) - ln->width) / 2;
-        run_draw(pg, &c->r, ln->start, ln->end, ln->x, x, base, c->f, BLACK);
+    row->cells = xcalloc(n + 1, sizeof *row->cells);
+    row->span = spans;
+    row->n = n;
+    row->height = MM_TO_PT(t->tl->min_row_mm) * 0.8;
+    for (size_t i = 0, k = 0; i < n; k += spans[i], i++) {
+        source_ref cell_at = at.line || at.file != t->layout_path ? at : (source_ref){ at.file, t->tl->columns[k].line };
+        cell_set(t, &row->cells[i], texts[i], f, ALIGN_CENTER, t->col_x[k + spans[i]] - t->col_x[k], cell_at);
+        double h = (double)row->cells[i].lines.len * t->line_h + 2 * t->pad;
+        if (h > row->height)
+            row->height = h;
     }
+    free(texts);
 }
 
-static size_t lines_fitting(const table *t, double height)
+static void simple_row_free(simple_row *row)
 {
-    double room = height - 2 * t->pad;
-    return room <= 0 ? 0 : (size_t)floor(room / t->line_h + 1e-9);
-}
-
-/* A one-row table of the given texts (header or total row) at the cursor,
- * on a new page if it would run past the foot of this one. */
-static double draw_simple_row(const table *t, cursor *cur, char **texts, const size_t *spans, size_t n,
-                              font_spec f)
-{
-    cell *cells = xcalloc(n, sizeof *cells);
-    double h = MM_TO_PT(t->tl->min_row_mm) * 0.8;
-    size_t k = 0;
-    for (size_t i = 0; i < n; k += spans[i], i++) {
-        cell_set(t, &cells[i], texts[i], f, ALIGN_CENTER, t->col_x[k + spans[i]] - t->col_x[k]);
-        if (lines_height(t, cells[i].lines.len) > h)
-            h = lines_height(t, cells[i].lines.len);
-    }
-    if (cur->y - h < cur->fr.bottom - 1e-6 && cur->y < cur->fr.top) {
-        cur->pg = page_list_add(cur->out);
-        cur->y = cur->fr.top;
-    }
-    k = 0;
-    for (size_t i = 0; i < n; k += spans[i], i++) {
-        double x0 = t->col_x[k], x1 = t->col_x[k + spans[i]];
-        draw_box(cur->pg, x0, x1, cur->y, cur->y - h, t->tl->line_width_pt);
-        draw_lines(t, cur->pg, &cells[i], 0, cells[i].lines.len, x0, x1, cur->y, cur->y - h);
-        cell_free(&cells[i]);
-    }
-    free(cells);
-    cur->y -= h;
-    return h;
+    for (size_t i = 0; i < row->n; i++)
+        cell_free(&row->cells[i]);
+    free(row->cells);
+    free(row->span);
 }
 
 /* The header cells: the layout's, or the unit's (or attachment's) 表头. */
-static void draw_header(const table *t, cursor *cur, const unit *u, const attachment *a)
+static void header_row(const table *t, const unit *u, const attachment *a, simple_row *row)
 {
-    const char *custom = field_value(&u->fields, HEADERS_FIELD);
+    const field *custom = field_find(&u->fields, HEADERS_FIELD);
     if (!custom)
-        custom = field_value(&a->fields, HEADERS_FIELD);
+        custom = field_find(&a->fields, HEADERS_FIELD);
     size_t n = layout_header_cells(t->tl);
-    char **texts = xcalloc(n, sizeof *texts);
-    size_t *spans = xcalloc(n, sizeof *spans);
-    const char *s = custom;
+    char **texts = xcalloc(n + 1, sizeof *texts);
+    size_t *spans = xcalloc(n + 1, sizeof *spans);
+    const char *s = custom ? custom->value : NULL;
     for (size_t i = 0, k = 0; i < n; k += spans[i], i++) {
         spans[i] = (size_t)t->tl->columns[k].header_span;
         if (!custom) {
@@ -310,237 +304,152 @@ static void draw_header(const table *t, cursor *cur, const unit *u, const attach
         texts[i] = trim(s ? xstrndup(s, bar ? (size_t)(bar - s) : strlen(s)) : xstrdup(""));
         s = bar ? bar + (*bar == '|' ? 1 : 3) : NULL;
     }
-    draw_simple_row(t, cur, texts, spans, n, t->tl->header);
-    for (size_t i = 0; i < n; i++)
-        free(texts[i]);
-    free(texts);
-    free(spans);
+    source_ref at = custom ? field_at(t, custom) : (source_ref){ t->layout_path, 0 };
+    simple_row_set(t, row, texts, spans, n, t->tl->header, at);
 }
 
-static void new_table_page(const table *t, cursor *cur, const unit *u, const attachment *a)
-{
-    cur->pg = page_list_add(cur->out);
-    cur->y = cur->fr.top;
-    draw_header(t, cur, u, a);
-}
-
-/* The part of row r's cells in [top, bottom); line offsets say where each
- * column's text resumes when a row is split across pages. */
-static void draw_row_part(const table *t, cursor *cur, size_t r, size_t *resume, double h, bool continued)
-{
-    double top = cur->y, bottom = cur->y - h;
-    for (size_t k = 0; k < t->ncols; k++) {
-        if (is_merged(t, r, k))
-            continue; /* drawn with its merged cell */
-        const cell *c = &t->cells[r * t->ncols + k];
-        /* the category's label again on every page its row reaches */
-        bool label = continued && t->tl->columns[k].show == SHOW_CATEGORY;
-        size_t fit = lines_fitting(t, h), from = label ? 0 : resume[k];
-        size_t to = from + fit < c->lines.len ? from + fit : c->lines.len;
-        double x0 = t->col_x[k], x1 = t->col_x[k + 1];
-        draw_box(cur->pg, x0, x1, top, bottom, t->tl->line_width_pt);
-        draw_lines(t, cur->pg, c, from, to, x0, x1, top, bottom);
-        if (!label)
-            resume[k] = to;
-    }
-    if (continued) {
-        font_spec f = t->tl->cell;
-        f.size_pt *= 0.8;
-        text_draw(cur->pg, t->fs, f, CONTINUED, t->col_x[t->ncols] - text_width(t->fs, f, CONTINUED, 0) - t->pad,
-                  bottom + t->pad, 0, BLACK);
-    }
-    cur->y = bottom;
-}
-
-/* The line the merged cell of column k holding row r starts from on the
- * page whose rows begin at first.  Text cut by the page before goes on where
- * it stopped (shown[k]); a cell begun on this page starts at its top; a
- * category, and text already shown whole, start at the top again, as a
- * reminder.  *owed: whether the lines from there on must all be shown on
- * this page (all but a reminder of text already shown). */
-static size_t merged_from(const table *t, size_t r, size_t k, size_t first, const size_t *shown, bool *owed)
-{
-    size_t g = t->group[r * t->ncols + k];
-    bool label = t->tl->columns[k].show == SHOW_CATEGORY;
-    bool cut = g < first && !label && shown[k] < t->cells[g * t->ncols + k].lines.len;
-    *owed = g >= first || label || cut;
-    return cut ? shown[k] : 0;
-}
-
-/* Merged cells of rows [first, last] on this page: one box each, with as
- * much of the text as fits from merged_from on; shown[k] records how far
- * owed text got. */
-static void draw_merged(const table *t, page *pg, size_t first, size_t last, const double *row_top,
-                        const double *row_bottom, size_t *shown)
-{
-    for (size_t k = 0; k < t->ncols; k++) {
-        for (size_t r = first; r <= last; r++) {
-            size_t g = t->group[r * t->ncols + k];
-            bool starts = r == first || t->group[(r - 1) * t->ncols + k] != g;
-            size_t end = r;
-            while (end < last && t->group[(end + 1) * t->ncols + k] == g)
-                end++;
-            if (!starts || !is_merged(t, r, k))
-                continue; /* a single-row cell was drawn with its row */
-            const cell *c = &t->cells[g * t->ncols + k];
-            double top = row_top[r - first], bottom = row_bottom[end - first];
-            bool owed;
-            size_t from = merged_from(t, r, k, first, shown, &owed), fit = lines_fitting(t, top - bottom);
-            size_t to = from + fit < c->lines.len ? from + fit : c->lines.len;
-            draw_box(pg, t->col_x[k], t->col_x[k + 1], top, bottom, t->tl->line_width_pt);
-            draw_lines(t, pg, c, from, to, t->col_x[k], t->col_x[k + 1], top, bottom);
-            if (owed)
-                shown[k] = to;
-            r = end;
-        }
-    }
-}
-
-/* The rows on the current page: they begin at first; the i-th of the n
- * placed so far spans tops[i] down to bottoms[i].  Their merged cells are
- * drawn when the page is left; shown[k] is how far the merged cell open in
- * column k got on the pages before. */
-typedef struct page_rows {
-    double *tops, *bottoms;
-    size_t first, n;
-    size_t *shown;
-} page_rows;
-
-/* For the merged cell of column k that ends at row r (r's top at row_top):
- * the top of its part on this page, and the lines it owes there. */
-static size_t merged_part(const table *t, size_t r, size_t k, const page_rows *pr, double row_top, double *top)
-{
-    size_t g = t->group[r * t->ncols + k], s = g > pr->first ? g : pr->first;
-    *top = s < r ? pr->tops[s - pr->first] : row_top;
-    bool owed;
-    size_t from = merged_from(t, r, k, pr->first, pr->shown, &owed);
-    return owed ? t->cells[g * t->ncols + k].lines.len - from : 0;
-}
-
-/* The height row r needs with its top at y: its own, or more where a merged
- * cell ends at it, whose part on this page must hold what it has left. */
-static double row_need(const table *t, size_t r, const page_rows *pr, double y)
-{
-    double need = t->height[r];
-    for (size_t k = 0; k < t->ncols; k++) {
-        double top;
-        if (!ends_merged(t, r, k))
-            continue;
-        double h = lines_height(t, merged_part(t, r, k, pr, y, &top)) - (top - y);
-        if (h > need)
-            need = h;
-    }
-    return need;
-}
-
-/* The height row r still needs once a part of it, from row_top down to y, is
- * placed: for its own cells' lines not drawn (resume) and the merged text
- * ending at it that did not fit; a category's label is repeated, not
- * continued. */
-static double rest_height(const table *t, size_t r, const size_t *resume, const page_rows *pr, double row_top,
-                          double y)
-{
-    size_t most = 0;
-    for (size_t k = 0; k < t->ncols; k++) {
-        bool label = t->tl->columns[k].show == SHOW_CATEGORY;
-        size_t rest = 0;
-        if (ends_merged(t, r, k) && !label) {
-            double top;
-            size_t left = merged_part(t, r, k, pr, row_top, &top), fit = lines_fitting(t, top - y);
-            rest = left > fit ? left - fit : 0;
-        } else if (!is_merged(t, r, k) && !(label && resume[k] > 0)) {
-            rest = t->cells[r * t->ncols + k].lines.len - resume[k];
-        }
-        if (rest > most)
-            most = rest;
-    }
-    return most ? lines_height(t, most) : 0;
-}
-
-static void leave_page(const table *t, cursor *cur, page_rows *pr, size_t next_first, const unit *u,
-                       const attachment *a)
-{
-    if (pr->n > 0)
-        draw_merged(t, cur->pg, pr->first, pr->first + pr->n - 1, pr->tops, pr->bottoms, pr->shown);
-    new_table_page(t, cur, u, a);
-    pr->first = next_first;
-    pr->n = 0;
-}
-
-/* Rows down the pages.  A page holding only its header is never left empty:
- * a row too tall for it is split there, and a part that places no new line
- * ends the row rather than loop. */
-static void draw_rows(const table *t, cursor *cur, const unit *u, const attachment *a, double reserve)
-{
-    page_rows pr = {xcalloc(t->nrows + 1, sizeof *pr.tops), xcalloc(t->nrows + 1, sizeof *pr.bottoms), 0, 0,
-                    xcalloc(t->ncols, sizeof *pr.shown)};
-    size_t *resume = xcalloc(t->ncols, sizeof *resume);
-    bool fresh = false; /* the page holds only its header */
-    for (size_t r = 0; r < t->nrows; r++) {
-        memset(resume, 0, t->ncols * sizeof *resume);
-        /* the last row keeps the total row company on its page */
-        double keep = r + 1 == t->nrows ? reserve : 0;
-        bool continued = false;
-        for (;;) {
-            /* until a part of the row is placed, its need depends on the page */
-            double left = continued ? rest_height(t, r, resume, &pr, cur->y, cur->y) : row_need(t, r, &pr, cur->y);
-            double room = cur->y - cur->fr.bottom;
-            double full = cur->fr.height * 0.6; /* a row that fits in 60% of a page is never split */
-            if (!fresh && left + keep > room + 1e-6 && (pr.n > 0 || left <= full || room < t->line_h * 3)) {
-                leave_page(t, cur, &pr, r, u, a);
-                fresh = true;
-                continue;
-            }
-            fresh = false;
-            double h = left <= room + 1e-6 ? left : room, top = cur->y;
-            pr.tops[pr.n] = top;
-            draw_row_part(t, cur, r, resume, h, continued);
-            pr.bottoms[pr.n] = cur->y;
-            double rest = rest_height(t, r, resume, &pr, top, cur->y);
-            pr.n++;
-            if (rest < 1e-6 || rest >= left)
-                break;
-            leave_page(t, cur, &pr, r, u, a);
-            fresh = true;
-            continued = true;
-        }
-    }
-    if (pr.n > 0)
-        draw_merged(t, cur->pg, pr.first, pr.first + pr.n - 1, pr.tops, pr.bottoms, pr.shown);
-    free(pr.tops);
-    free(pr.bottoms);
-    free(pr.shown);
-    free(resume);
-}
-
-static void draw_total(const table *t, cursor *cur, const unit *u)
+static points items_total(const unit *u)
 {
     points total = 0;
     for (size_t c = 0; c < u->len; c++)
         for (size_t i = 0; i < u->cats[c].len; i++)
             if (u->cats[c].items[i].kind == KIND_NORMAL && u->cats[c].items[i].pts != POINTS_NONE)
                 total += u->cats[c].items[i].pts;
-    char **texts = xcalloc(t->ncols, sizeof *texts);
-    size_t *spans = xcalloc(t->ncols, sizeof *spans);
+    return total;
+}
+
+/* 合计 over total_span columns, then each column's total: the items' points,
+ * or the unit's total of the field the column shows. */
+static void total_row(const table *t, const unit *u, simple_row *row)
+{
+    size_t span = (size_t)t->tl->total_span, n = t->ncols - span + 1;
+    char **texts = xcalloc(n + 1, sizeof *texts);
+    size_t *spans = xcalloc(n + 1, sizeof *spans);
     char buf[32];
-    size_t n = 0;
-    texts[n] = xstrdup(t->tl->total_label);
-    spans[n++] = (size_t)t->tl->total_span;
-    for (size_t k = (size_t)t->tl->total_span; k < t->ncols; k++, n++) {
+    texts[0] = xstrdup(t->tl->total_label);
+    spans[0] = span;
+    for (size_t k = span, i = 1; k < t->ncols; k++, i++) {
         const column *col = &t->tl->columns[k];
-        spans[n] = 1;
+        const char *field_name = column_field(col);
+        const char *v = field_name ? field_value(&u->totals, field_name) : NULL;
+        spans[i] = 1;
         if (col->show == SHOW_POINTS)
-            texts[n] = xasprintf("%s%s", points_format(total, buf), col->suffix);
-        else if (col->show == SHOW_SCORE && t->g)
-            texts[n] = xstrdup(points_format(t->g->total, buf));
+            texts[i] = xasprintf("%s%s", points_format(items_total(u), buf), col->suffix);
         else
-            texts[n] = xstrdup("");
+            texts[i] = xstrdup(v ? v : "");
     }
-    draw_simple_row(t, cur, texts, spans, n, t->tl->cell);
-    for (size_t k = 0; k < n; k++)
-        free(texts[k]);
-    free(texts);
-    free(spans);
+    const field *f = field_find(&u->totals, FIELD_SCORE);
+    source_ref at = f ? field_at(t, f) : (source_ref){ t->layout_path, 0 };
+    simple_row_set(t, row, texts, spans, n, t->tl->cell, at);
+}
+
+/* ---- drawing ---------------------------------------------------------------- */
+
+static void draw_box(page *pg, double x0, double x1, double top, double bottom, double w)
+{
+    page_add_line(pg, x0, top, x1, top, w, BLACK);
+    page_add_line(pg, x0, bottom, x1, bottom, w, BLACK);
+    page_add_line(pg, x0, top, x0, bottom, w, BLACK);
+    page_add_line(pg, x1, top, x1, bottom, w, BLACK);
+}
+
+/* Draws lines [from, to) of c in the box, after `lead` lines of marker:
+ * centred vertically when they are all the cell has, else from the top. */
+static void draw_lines(const table *t, page *pg, const cell *c, size_t from, size_t to, size_t lead, double x0,
+                       double x1, double top, double bottom)
+{
+    double line_h = c->line_h;
+    double block = (double)(to - from + lead) * line_h;
+    bool whole = from == 0 && to == c->lines.len;
+    double y = whole ? top - ((top - bottom) - block) / 2 : top - t->pad;
+    if (lead) {
+        font_spec f = c->f;
+        double w = text_width(t->sh, f, CONTINUED, 0, c->at);
+        text_draw(pg, t->sh, f, CONTINUED, c->align == ALIGN_LEFT ? x0 + t->pad : x0 + ((x1 - x0) - w) / 2,
+                  baseline_below(y - (line_h - f.size_pt) / 2, f.size_pt), 0, BLACK, c->at);
+        y -= line_h * (double)lead;
+    }
+    for (size_t i = from; i < to; i++, y -= line_h) {
+        const lb_line *ln = &c->lines.lines[i];
+        double base = baseline_below(y - (line_h - c->f.size_pt) / 2, c->f.size_pt);
+        double x = c->align == ALIGN_LEFT ? x0 + t->pad : x0 + ((x1 - x0) - ln->width) / 2;
+        run_draw(pg, &c->r, ln->start, ln->end, ln->x, x, base, BLACK);
+    }
+}
+
+/* A filled-in cell's text set to fit a row of height h: smaller if it must,
+ * an error at its line if it fits no size. */
+static void fit_cell(table *t, cell *c, double h)
+{
+    font_spec f = c->f;
+    double full = f.size_pt;
+    while ((double)c->lines.len * c->line_h + 2 * t->pad > h + 1e-6) {
+        f.size_pt -= full * 0.05;
+        if (f.size_pt < full * FIT_MIN_SCALE - 1e-9) {
+            diag_error(t->d, c->at.file, c->at.line, "'%s' does not fit its cell: %zu lines in a row of %.0f mm",
+                       c->text, c->lines.len, h * 25.4 / 72);
+            return;
+        }
+        run_free(&c->r);
+        c->f = f;
+        c->line_h = t->line_h * f.size_pt / full;
+        run_add(&c->r, t->sh, f, c->text, 0, c->at);
+        cell_break(t, c);
+    }
+}
+
+static void draw_simple_row(const table *t, page *pg, const simple_row *row, double top)
+{
+    for (size_t i = 0, k = 0; i < row->n; k += row->span[i], i++) {
+        double x0 = t->col_x[k], x1 = t->col_x[k + row->span[i]];
+        draw_box(pg, x0, x1, top, top - row->height, t->tl->line_width_pt);
+        draw_lines(t, pg, &row->cells[i], 0, row->cells[i].lines.len, 0, x0, x1, top, top - row->height);
+    }
+}
+
+static void draw_part(table *t, page *pg, const pg_table *pt, const pg_part *p, double top)
+{
+    double bottom = top - p->height;
+    for (size_t k = 0; k < t->ncols; k++) {
+        size_t i = p->row * t->ncols + k;
+        if (t->group[i] != p->row || (p->row + 1 < t->nrows && t->group[i + t->ncols] == p->row))
+            continue; /* drawn with its merged cell */
+        cell *c = &t->cells[i];
+        double x0 = t->col_x[k], x1 = t->col_x[k + 1];
+        draw_box(pg, x0, x1, top, bottom, t->tl->line_width_pt);
+        if (!t->sets_height[k] && !p->continued)
+            fit_cell(t, c, p->height);
+        draw_lines(t, pg, c, p->from[k], p->to[k], p->continued && k == pt->marker_col ? 1 : 0, x0, x1, top, bottom);
+    }
+}
+
+static void draw_page(table *t, cursor *cur, const pg_table *pt, const pg_result *res, const pg_page *p,
+                      const simple_row *header, const simple_row *total)
+{
+    draw_simple_row(t, cur->pg, header, cur->y);
+    cur->y -= header->height;
+    double *tops = xcalloc(p->nparts + 1, sizeof *tops);
+    for (size_t i = 0; i < p->nparts; i++) {
+        const pg_part *part = &res->parts[p->first_part + i];
+        tops[i] = cur->y;
+        draw_part(t, cur->pg, pt, part, cur->y);
+        cur->y -= part->height;
+    }
+    tops[p->nparts] = cur->y;
+    for (size_t i = 0; i < p->npieces; i++) {
+        const pg_piece *pc = &res->pieces[p->first_piece + i];
+        size_t first = pc->first - p->first_part, last = pc->last - p->first_part;
+        size_t row = t->group[res->parts[pc->first].row * t->ncols + pc->col];
+        double x0 = t->col_x[pc->col], x1 = t->col_x[pc->col + 1];
+        draw_box(cur->pg, x0, x1, tops[first], tops[last + 1], t->tl->line_width_pt);
+        draw_lines(t, cur->pg, &t->cells[row * t->ncols + pc->col], pc->from, pc->to, 0, x0, x1, tops[first],
+                   tops[last + 1]);
+    }
+    free(tops);
+    if (p->total && total->n) {
+        draw_simple_row(t, cur->pg, total, cur->y);
+        cur->y -= total->height;
+    }
 }
 
 static size_t unit_rows(const unit *u)
@@ -551,17 +460,40 @@ static size_t unit_rows(const unit *u)
     return n;
 }
 
-void table_typeset(const table_layout *tl, const fontset *fs, cursor *cur, const attachment *a, const unit *u,
-                   const grades *g)
+void table_typeset(const layout *lay, shaper *sh, cursor *cur, const attachment *a, const unit *u, const char *file,
+                   double after, diag_list *d)
 {
+    const table_layout *tl = &lay->table;
     table t;
-    table_init(&t, tl, fs, &cur->fr, unit_rows(u));
-    t.g = g;
+    table_init(&t, tl, sh, &cur->fr, unit_rows(u));
+    t.layout_path = lay->path;
+    t.d = d;
+    t.file = file;
     build_cells(&t, a, u);
-    set_heights(&t);
-    draw_header(&t, cur, u, a);
-    draw_rows(&t, cur, u, a, tl->total_label ? MM_TO_PT(tl->min_row_mm) : 0);
+    simple_row header = {0}, total = {0};
+    header_row(&t, u, a, &header);
     if (tl->total_label)
-        draw_total(&t, cur, u);
+        total_row(&t, u, &total);
+    pg_table pt = {
+        .nrows = t.nrows, .ncols = t.ncols, .lines = t.nlines, .group = t.group,
+        .sets_height = t.sets_height, .repeat = t.repeat, .marker_col = marker_column(&t),
+        .line_h = t.line_h, .pad = t.pad, .min_row = MM_TO_PT(tl->min_row_mm),
+        .header_h = header.height, .total_h = (tl->total_label ? total.height : 0) + after,
+        .first_room = cur->y - cur->fr.bottom, .page_room = cur->fr.height,
+        .split_lines = (size_t)tl->split_lines,
+    };
+    pg_result res;
+    paginate(&pt, &res);
+    for (size_t i = 0; i < res.npages; i++) {
+        if (i > 0 || res.starts_new_page) {
+            cur->pg = page_list_add(cur->out);
+            cur->y = cur->fr.top;
+        }
+        draw_page(&t, cur, &pt, &res, &res.pages[i], &header, &total);
+    }
+    pg_result_free(&res);
+    simple_row_free(&header);
+    if (tl->total_label)
+        simple_row_free(&total);
     table_free(&t);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* template: the plan of a template (its columns and rows), its CSV and its
  * folder of scores-file skeletons; the XLSX is templatexlsx.c's (see
  * template.h). */
@@ -181,7 +182,7 @@ char *template_remark_header(const template_column *c)
 
 /* ---- CSV ------------------------------------------------------------------ */
 
-static int write_csv(const template_plan *p, const char *path, diag_list *d)
+static void put_csv(const template_plan *p, const char *path, file_set *set)
 {
     strbuf sb = {0};
     sb_puts(&sb, "\xEF\xBB\xBF");
@@ -201,9 +202,7 @@ static int write_csv(const template_plan *p, const char *path, diag_list *d)
             sb_putc(&sb, ',');
         sb_puts(&sb, "\r\n");
     }
-    int rc = file_replace(path, sb.data, sb.len, "template", d);
-    sb_free(&sb);
-    return rc;
+    file_set_put(set, path, sb.data, sb.len, "template");
 }
 
 /* ---- a folder of scores files --------------------------------------------- */
@@ -280,7 +279,9 @@ static char *skeleton_name(const template_row *r)
     return sb_take(&sb);
 }
 
-static int write_folder(const template_plan *p, const char *dir, diag_list *d)
+/* One skeleton per row (or one for any unit) into the folder dir, made if
+ * missing; nothing when one of them is there already. */
+static int put_folder(const template_plan *p, const char *dir, file_set *set, bool *made, diag_list *d)
 {
     template_row blank = {.table = NULL};
     const template_row *rows = p->rows;
@@ -291,40 +292,27 @@ static int write_folder(const template_plan *p, const char *dir, diag_list *d)
         rows = &blank;
         n = 1;
     }
-    char **names = xcalloc(n + 1, sizeof *names), **paths = xcalloc(n + 1, sizeof *paths);
+    char **names = xcalloc(n + 1, sizeof *names);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         names[i] = skeleton_name(&rows[i]);
-        paths[i] = xasprintf("%s/%s", dir, names[i]);
+        char *path = xasprintf("%s/%s", dir, names[i]);
         for (size_t k = 0; k < i && rc == 0; k++)
             if (strcasecmp(names[k], names[i]) == 0)
-                rc = diag_error(d, paths[i], 0, "the units '%s' and '%s' would both be written to this file",
+                rc = diag_error(d, path, 0, "the units '%s' and '%s' would both be written to this file",
                                 rows[k].unit_name, rows[i].unit_name);
-        if (access(paths[i], F_OK) == 0)
-            rc = diag_error(d, paths[i], 0, "exists: a scores file that may be filled in is never overwritten; "
+        if (access(path, F_OK) == 0)
+            rc = diag_error(d, path, 0, "exists: a scores file that may be filled in is never overwritten; "
                             "move it away or name another folder with -o");
+        char *text = skeleton(p, &rows[i]);
+        file_set_put(set, path, text, strlen(text), "scores file");
+        free(path);
     }
-    bool made = false;
-    if (rc == 0 && !(made = mkdir(dir, 0777) == 0) && errno != EEXIST)
+    if (rc == 0 && !(*made = mkdir(dir, 0777) == 0) && errno != EEXIST)
         rc = diag_error(d, dir, 0, "cannot make the folder: %s", strerror(errno));
-    size_t written = 0;
-    while (rc == 0 && written < n) {
-        char *text = skeleton(p, &rows[written]);
-        rc = file_replace(paths[written], text, strlen(text), "scores file", d);
-        written += rc == 0;
-        free(text);
-    }
-    /* All or nothing: what this run wrote goes again if one file failed. */
-    for (size_t i = 0; rc != 0 && i < written; i++)
-        unlink(paths[i]);
-    if (rc != 0 && made)
-        rmdir(dir);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         free(names[i]);
-        free(paths[i]);
-    }
     free(names);
-    free(paths);
     return rc;
 }
 
@@ -351,10 +339,22 @@ int app_template(const app_options *opt, int argc, char **argv, diag_list *d, FI
         template_plan p;
         rc = plan_make(&p, doc, opt->env->source_date_epoch, d);
         made = rc == 0 && !opt->output && mkdir("out", 0777) == 0;
+        /* Every file written as one: a folder of skeletons all or none. */
+        file_set set = {0};
+        bool xlsx = ends_with(output, ".xlsx"), csv = ends_with(output, ".csv"), made_folder = false;
+        if (rc == 0 && (xlsx || csv))
+            file_sweep_leftovers_of(output);
+        else if (rc == 0)
+            file_sweep_leftovers(output);
         if (rc == 0)
-            rc = ends_with(output, ".xlsx") ? template_write_xlsx(&p, output, d)
-                 : ends_with(output, ".csv") ? write_csv(&p, output, d)
-                                             : write_folder(&p, output, d);
+            rc = xlsx ? template_put_xlsx(&p, output, &set, d)
+                 : csv ? (put_csv(&p, output, &set), 0)
+                       : put_folder(&p, output, &set, &made_folder, d);
+        if (rc == 0)
+            rc = file_set_commit(&set, d);
+        file_set_free(&set);
+        if (rc != 0 && made_folder)
+            rmdir(output);
         plan_free(&p);
     }
     if (rc != 0 && made)

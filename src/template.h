@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* template: the forms a unit's 自评分 comes back in, made from the rubric
  * (template.c, templatexlsx.c).
  *
@@ -27,6 +28,7 @@
 
 #include "app.h"
 #include "diag.h"
+#include "fileio.h"
 #include "model.h"
 
 int app_template(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
@@ -66,6 +68,7 @@ char *template_remark_header(const template_column *c);
 /* The item of row r that column c scores, or NULL when its table has none. */
 const item *template_item(const template_plan *p, const template_row *r, const template_column *c);
 
-int template_write_xlsx(const template_plan *p, const char *path, diag_list *d);
+/* Adds the workbook at path to set. */
+int template_put_xlsx(const template_plan *p, const char *path, file_set *set, diag_list *d);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* templatexlsx: the template as an XLSX workbook, with libxlsxwriter (see
  * template.h).
  *
@@ -220,7 +221,7 @@ static const char *write_workbook(const char *tmp, void *ctx)
     return err ? lxw_strerror(err) : closed ? lxw_strerror(closed) : NULL;
 }
 
-int template_write_xlsx(const template_plan *p, const char *path, diag_list *d)
+int template_put_xlsx(const template_plan *p, const char *path, file_set *set, diag_list *d)
 {
-    return file_replace_with(path, "template", write_workbook, (void *)p, d);
+    return file_set_put_written(set, path, "template", write_workbook, (void *)p, d);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "text.h"
 
 #include <stdio.h>
@@ -7,8 +8,10 @@
 static void *checked(void *p)
 {
     if (!p) {
-        fputs("gongwen: out of memory\n", stderr);
-        abort();
+        /* No temporary file exists while memory is allocated (fileio.h), so
+         * exiting leaves nothing behind. */
+        fputs("gongwen: error: out of memory\n", stderr);
+        exit(1);
     }
     return p;
 }
@@ -268,4 +271,69 @@ size_t utf16_units(uint32_t cp, uint16_t units[2])
     units[0] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
     units[1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
     return 2;
+}
+
+bool cp_is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+size_t control_at(const char *s, size_t n, uint32_t *cp)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_decode(s + i, n - i, cp);
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        if (cp_is_control(*cp))
+            return i;
+        i += k;
+    }
+    return (size_t)-1;
+}
+
+/* Marks that reorder what a terminal shows (U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069): a name could print backwards over its own message. */
+static bool is_bidi_control(uint32_t cp)
+{
+    return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void sb_put_printable(strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            sb_printf(b, "\\x%02X", (unsigned char)s[i]);
+            i++;
+            continue;
+        }
+        if (cp < 0x80 && (cp < 0x20 || cp == 0x7F))
+            sb_printf(b, "\\x%02X", (unsigned)cp);
+        else if (cp_is_control(cp) || is_bidi_control(cp))
+            sb_printf(b, "\\u%04X", (unsigned)cp);
+        else
+            sb_put(b, s + i, k);
+        i += k;
+    }
+}
+
+size_t newlines_normalize(char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\r') {
+            s[k++] = '\n';
+            if (i + 1 < n && s[i + 1] == '\n')
+                i++;
+        } else {
+            s[k++] = s[i];
+        }
+    }
+    if (k < n)
+        s[k] = '\0';
+    return k;
 }

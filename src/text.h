@@ -1,7 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* text: the few string tools everything else is built on.
  *
  *  - x*alloc: allocation that cannot return NULL.  gongwen is a batch tool; a
- *    failed allocation of a few KB has no sensible recovery, so it aborts.
+ *    failed allocation has no sensible recovery, so it says "out of memory"
+ *    as a finding and exits with status 1 (no output is half written: files
+ *    are written only from data already in memory, see fileio.h).
  *  - strbuf: a growable NUL-terminated byte string.
  *    Invariant: data is NULL (empty, nothing allocated) or data[len] == '\0'
  *    and len < cap.
@@ -70,6 +73,23 @@ uint32_t *utf8_to_cps(const char *s, size_t *n);
 size_t utf16_units(uint32_t cp, uint16_t units[2]);
 /* Sorts cps ascending and drops repeats, in place; the new length. */
 size_t cps_sort_unique(uint32_t *cps, size_t n);
+
+/* A control character: C0 but tab and line feed, DEL, C1.  Nothing can
+ * print one, and a PDF/A document info or XMP packet cannot carry it. */
+bool cp_is_control(uint32_t cp);
+/* Offset of the first control character (cp_is_control) in valid UTF-8
+ * text of n bytes, or (size_t)-1; its code point in *cp. */
+size_t control_at(const char *s, size_t n, uint32_t *cp);
+/* Appends s with what a terminal would act on instead of printing made
+ * visible: control characters (line feed and tab too), bidirectional
+ * overrides and invalid UTF-8 become \xNN or \uNNNN.  Text a file supplies
+ * (a unit's name, an item id, a file name) then cannot clear the screen or
+ * forge a line of output. */
+void sb_put_printable(strbuf *b, const char *s);
+/* Rewrites CR LF and lone CR line ends as LF, in place; the new length.
+ * Every parser then counts lines alike (cmark counts CR, libyaml CR and LF,
+ * the UTF-8 check LF). */
+size_t newlines_normalize(char *s, size_t n);
 
 /* Bytes of the run of Chinese numerals 一…十 at the start of s. */
 size_t cjk_numerals_length(const char *s);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsx: the first sheet of an XLSX workbook (spreadsheet.h), read with
  * libzip and libxml2.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "ytree.h"
 
 #include <stdbool.h>
@@ -10,7 +11,6 @@
 #include "text.h"
 
 #define MAX_DEPTH 64 /* layouts nest 3 deep; anything deeper is not ours */
-#define MAX_BYTES (1u << 20) /* scores files, layouts, font maps: a few KB; /dev/zero is none */
 
 typedef struct builder {
     yaml_parser_t parser;
@@ -78,6 +78,8 @@ static int next_event(builder *b, yaml_event_t *ev)
 {
     if (yaml_parser_parse(&b->parser, ev))
         return 0;
+    if (b->parser.error == YAML_MEMORY_ERROR)
+        return diag_error(b->d, b->file, 0, "out of memory");
     yaml_mark_t at = b->parser.problem_mark;
     size_t from = b->parser.context && b->parser.context_mark.line < at.line ? b->parser.context_mark.line : at.line;
     long colon = fullwidth_colon_line(b, from, at.line);
@@ -89,6 +91,61 @@ static int next_event(builder *b, yaml_event_t *ev)
 }
 
 static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out);
+
+/* A scalar's text, or NULL (reported) when it holds what no text may: an
+ * escape in double quotes ("\0", "\e", "\r", "\x01"…) writes bytes a raw
+ * file could not carry.  A NUL would cut the value short where C reads it;
+ * any other control character would reach the PDF. */
+static char *scalar_text(builder *b, const yaml_event_t *ev, int line)
+{
+    const char *v = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    uint32_t cp;
+    if (memchr(v, '\0', len))
+        diag_error(b->d, b->file, line, "a NUL character (\\0) in a value: not text; delete it");
+    else if (control_at(v, len, &cp) != (size_t)-1)
+        diag_error(b->d, b->file, line, "control character U+%04X in a value (an escape such as \\e or \\x1b): "
+                   "not text; delete it", (unsigned)cp);
+    else
+        return xstrndup(v, len);
+    return NULL;
+}
+
+/* The keys of a map being built, hashed, so that a repeated key is found in
+ * constant time: a scores file may have tens of thousands. */
+typedef struct key_index {
+    size_t *slots; /* map index + 1; 0 is free */
+    size_t cap;    /* a power of two, at least twice the keys */
+} key_index;
+
+static size_t key_hash(const char *s)
+{
+    size_t h = 14695981039346656037u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The slot where key is, or the free one where it would go. */
+static size_t *key_slot(const key_index *ix, const ynode *map, const char *key)
+{
+    size_t i = key_hash(key) & (ix->cap - 1);
+    while (ix->slots[i] && strcmp(map->keys[ix->slots[i] - 1], key) != 0)
+        i = (i + 1) & (ix->cap - 1);
+    return &ix->slots[i];
+}
+
+/* Makes room for one more key (the map's len keys are indexed). */
+static void key_index_grow(key_index *ix, const ynode *map)
+{
+    if (2 * (map->len + 1) <= ix->cap)
+        return;
+    free(ix->slots);
+    ix->cap = ix->cap ? 2 * ix->cap : 16;
+    ix->slots = xcalloc(ix->cap, sizeof *ix->slots);
+    for (size_t k = 0; k < map->len; k++)
+        *key_slot(ix, map, map->keys[k]) = k + 1;
+}
 
 static void node_append(ynode *parent, ynode *kid)
 {
@@ -126,45 +183,56 @@ static int build_list(builder *b, ynode *list, int depth)
 
 static int build_map(builder *b, ynode *map, int depth)
 {
+    key_index ix = {0};
+    int rc = 0;
     for (;;) {
         yaml_event_t ev;
-        if (next_event(b, &ev) < 0)
-            return -1;
+        if (next_event(b, &ev) < 0) {
+            rc = -1;
+            break;
+        }
         if (ev.type == YAML_MAPPING_END_EVENT) {
             yaml_event_delete(&ev);
-            return 0;
+            break;
         }
         int key_line = line_of(b, ev.start_mark);
-        if (ev.type != YAML_SCALAR_EVENT) {
-            yaml_event_delete(&ev);
-            return diag_error(b->d, b->file, key_line, "a key must be plain text");
-        }
-        char *key = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
+        char *key = ev.type == YAML_SCALAR_EVENT ? scalar_text(b, &ev, key_line) : NULL;
+        if (ev.type != YAML_SCALAR_EVENT)
+            diag_error(b->d, b->file, key_line, "a key must be plain text");
         yaml_event_delete(&ev);
-        for (size_t i = 0; i < map->len; i++) {
-            if (strcmp(map->keys[i], key) == 0) {
-                diag_error(b->d, b->file, key_line, "'%s' is given twice (first on line %d)", key,
-                           map->key_lines[i]);
-                free(key);
-                return -1;
-            }
+        if (!key) {
+            rc = -1;
+            break;
         }
-        if (next_event(b, &ev) < 0) {
+        key_index_grow(&ix, map);
+        size_t *slot = key_slot(&ix, map, key);
+        if (*slot) {
+            diag_error(b->d, b->file, key_line, "'%s' is given twice (first on line %d)", key,
+                       map->key_lines[*slot - 1]);
             free(key);
-            return -1;
+            rc = -1;
+            break;
         }
         ynode *kid = NULL;
-        int rc = build_node(b, &ev, depth + 1, &kid);
+        if (next_event(b, &ev) < 0) {
+            free(key);
+            rc = -1;
+            break;
+        }
+        rc = build_node(b, &ev, depth + 1, &kid);
         yaml_event_delete(&ev);
         if (rc < 0) {
             ytree_free(kid);
             free(key);
-            return -1;
+            break;
         }
         node_append(map, kid);
         map->keys[map->len - 1] = key;
         map->key_lines[map->len - 1] = key_line;
+        *slot = map->len;
     }
+    free(ix.slots);
+    return rc;
 }
 
 static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out)
@@ -173,12 +241,16 @@ static int build_node(builder *b, yaml_event_t *ev, int depth, ynode **out)
     if (depth > MAX_DEPTH)
         return diag_error(b->d, b->file, line, "YAML nested too deeply");
     switch (ev->type) {
-    case YAML_SCALAR_EVENT:
+    case YAML_SCALAR_EVENT: {
+        char *text = scalar_text(b, ev, line);
+        if (!text)
+            return -1;
         *out = node_new(Y_SCALAR, line);
-        (*out)->text = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        (*out)->text = text;
         if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && strcmp((*out)->text, "~") == 0)
             (*out)->text[0] = '\0';
         return 0;
+    }
     case YAML_SEQUENCE_START_EVENT:
         *out = node_new(Y_LIST, line);
         return build_list(b, *out, depth);
@@ -254,22 +326,25 @@ int ytree_parse(const char *text, size_t len, const char *file, int first_line, 
 int ytree_read(const char *path, const char *text, size_t len, ynode **out, diag_list *d)
 {
     *out = NULL;
-    char *owned = NULL;
+    char *own = NULL;
     if (!text) {
-        if (file_read(path, MAX_BYTES, &owned, &len, d) < 0)
+        if (file_read(path, YTREE_MAX_BYTES, &own, &len, d) < 0)
             return -1;
-        text = owned;
+    } else {
+        own = xstrndup(text, len);
     }
     /* Said as for a rubric, with its line: libyaml's "invalid leading UTF-8
-     * octet" tells a clerk with a GBK file nothing. */
-    size_t bad = utf8_invalid_at(text, len);
+     * octet" tells a clerk with a GBK file nothing.  Lines are counted as
+     * libyaml counts them, with every line end an LF. */
+    len = newlines_normalize(own, len);
+    size_t bad = utf8_invalid_at(own, len);
     int line = 1;
     for (size_t i = 0; bad != (size_t)-1 && i < bad; i++)
-        line += text[i] == '\n';
+        line += own[i] == '\n';
     int rc = bad != (size_t)-1 ? diag_error(d, path, line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                                             (unsigned char)text[bad])
-                               : ytree_parse(text, len, path, 1, out, d);
-    free(owned);
+                                             (unsigned char)own[bad])
+                               : ytree_parse(own, len, path, 1, out, d);
+    free(own);
     return rc;
 }
 

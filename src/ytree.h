@@ -1,11 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /* ytree: a YAML document as a small tree of maps, lists and strings, each
  * node knowing its source line.  Front matter, layouts and score files are
  * read through it, so each of them validates shapes, not parser events.
  *
  * Invariants: a map's keys are strings, unique (a repeated key is an error);
  * scalars are kept as the text written (no type guessing: "20" stays "20",
- * "no" stays "no"); a null value is a scalar with text "".  The root owns the
- * whole tree.
+ * "no" stays "no"); a null value is a scalar with text "".  No key or scalar
+ * holds a NUL or a control character (text.h cp_is_control), however it was
+ * escaped.  The root owns the whole tree.
  *
  * A tree may also be made in code, standing for a YAML file that was never
  * written: a spreadsheet row read as a scores file, each node placed at its
@@ -18,6 +20,9 @@
 #include <stddef.h>
 
 #include "diag.h"
+
+/* Scores files, layouts, font maps: a few KB; /dev/zero is none. */
+#define YTREE_MAX_BYTES (1u << 20)
 
 typedef enum { Y_SCALAR, Y_MAP, Y_LIST } ykind;
 
@@ -39,7 +44,8 @@ int ytree_parse(const char *text, size_t len, const char *file, int first_line,
                 ynode **out, diag_list *d);
 /* The YAML file at path, read whole, or, when text is not NULL, the len
  * bytes of text standing for it (path then only names it in diagnostics):
- * its UTF-8 checked, with the line of a bad byte, then parsed. */
+ * its line ends made LF, its UTF-8 checked, with the line of a bad byte,
+ * then parsed. */
 int ytree_read(const char *path, const char *text, size_t len, ynode **out, diag_list *d);
 void ytree_free(ynode *n);
 

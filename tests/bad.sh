@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The catalogue of bad inputs (tests/bad/, see its README): every case must
 # end with its expected exit status and message, write nothing (the known-good
 # PDF already at the target stays byte for byte, no new or temporary file
@@ -66,8 +67,18 @@ make_input() {
         { head_matter; printf -- '- '; repeat 90000 abcdefghij; printf ' **100分**\n'; } >"$2" ;;
     deep-yaml) # a score nested 1,000 deep
         { printf '单位: 某区总工会\n得分:\n  "1.1": '; repeat 1000 '['; printf 1; repeat 1000 ']'; printf '\n'; } >"$2" ;;
+    many-keys) # 70,000 scores of items the rubric does not have, just under the size limit
+        { printf '单位: 某区总工会\n得分:\n'; awk 'BEGIN { for (i = 1; i <= 70000; i++) printf " %d: 1\n", i }'; } >"$2" ;;
+    long-unit) # good.yaml with a unit name of 33,000 characters
+        { printf '单位: '; repeat 33000 单; echo; sed -n '/^得分:/,$p' "$BAD/good.yaml"; } >"$2" ;;
+    long-title) # the 标题 made 50,000 characters long
+        awk '/^标题:/ { printf "标题: "; for (i = 0; i < 50000; i++) printf "题"; print ""; next } { print }' "$3" >"$2" ;;
+    long-attachment-title) # an attachment title of 50,000 characters
+        awk '/^# 附件/ { printf "# 附件："; for (i = 0; i < 50000; i++) printf "题"; print ""; next } { print }' "$3" >"$2" ;;
     bom) { printf '\357\273\277'; cat "$3"; } >"$2" ;;
     crlf) sed 's/$/\r/' "$3" >"$2" ;;
+    cr) tr '\n' '\r' <"$3" >"$2" ;; # old Mac editors: CR alone
+    mixed) { head -n 4 "$3" | tr '\n' '\r'; tail -n +5 "$3"; } >"$2" ;; # four lines ending in CR, then LF
     bom-crlf) { printf '\357\273\277'; sed 's/$/\r/' "$3"; } >"$2" ;;
     tabs) # spaces between the words of items (not after the '-') become tabs
         sed '/^- /s/\([^ -]\) /\1\t/g' "$3" >"$2" ;;
@@ -96,10 +107,24 @@ snapshot() {
 problem() { problems="$problems
     $*"; }
 
-# setup NAME: prepares $OUT (or the environment) before the snapshot.
+# scores_file NAME: a copy of good.yaml in $S/scores, under NAME read with
+# printf %b (so \0265 or \033 give bytes no text file should hold).
+scores_file() {
+    mkdir -p "$S/scores"
+    cp "$BAD/good.yaml" "$S/scores/$(printf '%b' "$1")"
+}
+
+# setup NAME [ARGS]: prepares $OUT (or the environment) before the snapshot.
 setup() {
     case $1 in
     "") ;;
+    scores-files\ *) # the files named, each a copy of good.yaml
+        for n in ${1#scores-files }; do scores_file "$n"; done ;;
+    scores-fifo) mkdir -p "$S/scores" && mkfifo "$S/scores/pipe.yaml" ;;
+    layout-copy) mkdir "$OUT/layouts" && cp layouts/leshan.yaml "$OUT/layouts/" ;;
+    fontmap-copy) cp fonts/fontmap.yaml "$OUT/fontmap.yaml" ;;
+    dotdot-rubric) cp "$BAD/good.md" "$S/...md" && mkdir "$OUT/out" ;;
+    stdout-full) STDOUT=/dev/full ;;
     unwritable) # a folder nothing can be written into; root ignores modes, so a file stands in
         if [ "$ROOT_USER" -eq 1 ]; then : >"$OUT/out"; else mkdir "$OUT/out" && chmod 555 "$OUT/out"; fi ;;
     file) : >"$OUT/afile" ;;
@@ -124,7 +149,7 @@ run_case() { # DIR NAME
     C=$T/$DIR-$NAME
     OUT=$C/out S=$C/scratch
     mkdir -p "$OUT" "$S" "$C/tmp"
-    problems="" SKIP="" ULIMIT_F=""
+    problems="" SKIP="" ULIMIT_F="" STDOUT=$C/stdout
     IN=""
     for ext in md yaml; do [ -f "$BAD/$DIR/$NAME.$ext" ] && IN=$BAD/$DIR/$NAME.$ext; done
     twin=$(expect_key twin "$exp")
@@ -132,7 +157,7 @@ run_case() { # DIR NAME
     maker=$(expect_key make "$exp")
     if [ -n "$maker" ]; then
         ext=md
-        case $maker:$from in deep-yaml:* | *.yaml) ext=yaml ;; esac
+        case $maker:$from in deep-yaml:* | many-keys:* | long-unit:* | *.yaml) ext=yaml ;; esac
         IN=$S/$NAME.$ext
         make_input "$maker" "$IN" "$from" || problem "cannot make the input"
     fi
@@ -151,7 +176,8 @@ run_case() { # DIR NAME
     env=$(expect_key env "$exp"); env=$(subst "$env")
     if [ -z "$args" ] || [ -z "$want" ]; then problem "$exp needs 'run:' (or a default) and 'exit:'"; fi
     cp "$T/good.pdf" "$OUT/$NAME.pdf"
-    setup "$(expect_key setup "$exp")"
+    expect_key setup "$exp" >"$C/setups"
+    while IFS= read -r step; do setup "$(subst "$step")"; done <"$C/setups"
     novg=$(expect_key valgrind "$exp")
     [ -z "${BAD_VALGRIND:-}" ] || [ -z "$novg" ] || SKIP="under valgrind: $novg"
     if [ -n "$SKIP" ]; then
@@ -162,7 +188,7 @@ run_case() { # DIR NAME
     set -f # args and env are split into words on purpose, never globbed
     # shellcheck disable=SC2086
     (cd "$cwd" && { [ -z "$ULIMIT_F" ] || ulimit -f "$ULIMIT_F"; } &&
-        exec env TMPDIR="$C/tmp" $env timeout "$TIMEOUT" "$GW" $args) >"$C/stdout" 2>"$C/stderr"
+        exec env TMPDIR="$C/tmp" $env timeout "$TIMEOUT" "$GW" $args) >"$STDOUT" 2>"$C/stderr"
     got=$?
     set +f
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Concurrent runs writing into the same output folder: every PDF complete,
 # no temporary file left behind, and every file byte-identical to what one
 # of the runs that wrote it gives alone.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs each cmocka suite given; prints one closing line over all of them.
 label=$1; shift
 failed_suites=0

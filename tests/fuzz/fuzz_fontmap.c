@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_fontmap: a font map (fonts/fontmap.yaml), as bytes, loaded and its
  * faces queried as the typesetter queries them.
  *

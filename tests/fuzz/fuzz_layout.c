@@ -1,10 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_layout: a layout file (layouts/NAME.yaml), as bytes, read into a layout; a layout
  * that loads is then used the way `check` uses one, against each real rubric
  * (parsed once): its columns decide which fields every item must have.  Where
  * a rubric passes with it, the rubric is typeset with it, as `build` would:
  * every size and length of the layout is geometry the typesetter must survive. */
 #include "check.h"
-#include "coverage.h"
 #include "fonts.h"
 #include "fuzz.h"
 #include "layout.h"
@@ -69,8 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         describe(lay, e->sink);
         for (size_t i = 0; i < FUZZ_NRUBRICS; i++) {
             check_summary s;
-            if (check_document(e->docs[i], lay, &s, &d) == 0 && coverage_check_document(e->docs[i], lay, e->fs, &d) == 0)
-                fuzz_typeset(e->docs[i], lay, e->fs, NULL, &d, e->sink);
+            if (check_document(e->docs[i], lay, &s, &d) == 0)
+                fuzz_typeset(e->docs[i], lay, e->fs, &d, e->sink);
         }
         layout_free(lay);
     }

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_pdf: rubric bytes all the way to a PDF file, as `gongwen build`
- * writes it: what passes the checks and the font coverage check is typeset,
+ * writes it: what passes the checks and has a font for every character is typeset,
  * each face's characters are made into font programs (pdffontprog.c), embedded
  * (pdffont.c) and drawn (pdfwrite.c), with the PDF/A parts, into a file.
  * For every other input the first half of each face's characters comes
@@ -78,7 +79,10 @@ static font_program **shared_programs(const page_list *pages, const fontset *fs,
 static void write_pdf(const env *e, const document *doc, const layout *lay, bool with_shared, diag_list *d)
 {
     page_list pages = {0};
-    fuzz_pages(doc, lay, e->fs, NULL, d, &pages);
+    if (fuzz_pages(doc, lay, e->fs, d, &pages) != 0) {
+        page_list_free(&pages);
+        return; /* a character without a font: no PDF */
+    }
     font_program **shared = with_shared ? shared_programs(&pages, e->fs, d) : NULL;
     pdf_info info = {.title = field_value(&doc->meta, META_TITLE),
                      .author = field_value(&doc->meta, META_ISSUER),
@@ -99,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = fuzz_text(data, size);
     diag_list d = {0};
     const layout *lay;
-    document *doc = fuzz_buildable(text, size, &e->layouts, e->fs, &lay, &d);
+    document *doc = fuzz_buildable(text, size, &e->layouts, &lay, &d);
     if (doc)
         write_pdf(e, doc, lay, size % 2 == 1, &d);
     document_free(doc);

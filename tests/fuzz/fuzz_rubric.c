@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_rubric: rubric source bytes through what `gongwen check` does with a
  * file: the UTF-8 and NUL checks, front matter, Markdown into the model, the
  * layout named by 版式, and the completeness and arithmetic checks; then

@@ -1,9 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_scores: a unit's scores file, as bytes, read and graded against each
  * of the real rubrics (parsed once, with their layouts and the fonts): one
  * table, tables per 单位, and completion levels with bonus and veto items.
  * A sheet that grades is typeset as `gongwen score` would, short of the PDF:
  * its unit name and remarks go into the pages. */
-#include "coverage.h"
 #include "fonts.h"
 #include "fuzz.h"
 #include "layout.h"
@@ -65,8 +65,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             grades g = {0};
             if (grades_compute(e->docs[i], sheet, &g, &d) == 0) {
                 report_grades(&g, e->sink);
-                if (coverage_check_scores(sheet, e->lays[i], e->fs, &d) == 0)
-                    fuzz_typeset(e->docs[i], e->lays[i], e->fs, &g, &d, e->sink);
+                document *copy = scored_document(e->docs[i], &g, sheet, e->lays[i]->table.scored_label);
+                fuzz_typeset(copy, e->lays[i], e->fs, &d, e->sink);
+                document_free(copy);
             }
             grades_free(&g);
         }

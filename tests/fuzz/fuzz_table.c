@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_table: a spreadsheet of scores, as bytes: XLSX when it starts as a
  * ZIP does, CSV otherwise.  Read against each of the real rubrics (numbered
  * as their layouts number them): the encoding found, the cells, the header,

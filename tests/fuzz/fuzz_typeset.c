@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_typeset: rubric bytes as far as `gongwen build` goes short of the PDF
- * writer: what passes the checks and the font coverage check is typeset,
+ * writer: what passes the checks is typeset,
  * notice and blank tables, into pages.  Line breaking, page breaking and
  * the table's cell geometry are where earlier inputs hung or read out of
  * bounds (tests/fixtures/regress/).
@@ -38,9 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = fuzz_text(data, size);
     diag_list d = {0};
     const layout *lay;
-    document *doc = fuzz_buildable(text, size, &e->layouts, e->fs, &lay, &d);
+    document *doc = fuzz_buildable(text, size, &e->layouts, &lay, &d);
     if (doc)
-        fuzz_typeset(doc, lay, e->fs, NULL, &d, e->sink);
+        fuzz_typeset(doc, lay, e->fs, &d, e->sink);
     document_free(doc);
     fuzz_report(&d, e->sink);
     free(text);

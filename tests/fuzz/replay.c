@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay: runs saved inputs through a fuzz target without libFuzzer, so that
  * every input that once crashed, leaked or hung stays a test of the normal
  * build (and of the sanitizer build, which sees what plain runs miss).

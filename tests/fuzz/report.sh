@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Summarises the fuzz runs of mk/fuzz.mk: per target the executions run and
 # what was found; fails if any target found a crash, leak, timeout or
 # out-of-memory, or did not run to its end.

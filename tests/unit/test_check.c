@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checker: completeness errors and arithmetic warnings, each with its exact
  * message and line, against the repository's leshan layout. */
 #include <stdio.h>
@@ -62,7 +63,7 @@ static void expect(const char *md, int expect_rc, const char *expected)
 
 #define NOTICE_META                                                                                \
     "版式: leshan\n发文机关: 某工会\n发文字号: 某工〔2012〕1号\n标题: 关于某事的通知\n"        \
-    "主送机关: 各单位\n成文日期: 2012年7月12日\n"
+    "主送机关: 各单位\n成文日期: 2012年7月12日\n附件说明: 细则\n"
 
 #define RUBRIC_100 "# 附件：细则\n\n## (一)甲类 **60分**\n\n- 1.一（20分）（40分） **60分**\n\n## (二)乙类 **40分**\n\n- 1.二 **40分**\n"
 
@@ -95,11 +96,30 @@ static void test_metadata(void **state)
     expect("---\n版式: leshan\n发文时间: 2012\n---\n\n" RUBRIC_100, -1,
            "3: error: unknown front-matter key '发文时间'\n");
     expect("---\n" NOTICE_META "总分: 一百\n---\n\n正文。\n\n" RUBRIC_100, -1,
-           "8: error: cannot read 总分 '一百': not a number\n");
+           "9: error: cannot read 总分 '一百': not a number\n");
     expect("---\n版式: leshan\n发文机关: 某工会\n发文字号: 某工[2012]1号\n标题: 关于某事的通知\n"
-           "主送机关: 各单位\n成文日期: 2012年7月12日\n---\n\n正文。\n\n" RUBRIC_100,
+           "主送机关: 各单位\n成文日期: 2012年7月12日\n附件说明: 细则\n---\n\n正文。\n\n" RUBRIC_100,
            0, "4: warning: 发文字号 '某工[2012]1号': GB/T 9704-2012 writes the year in 〔〕\n");
+
     expect("---\n版式: leshan\n---\n", -1, "0: error: nothing to print: no notice text and no '# 附件' rubric\n");
+}
+
+/* 7.3.4: the 附件说明 of a notice names its attachments by their titles. */
+static void test_attachment_note(void **state)
+{
+    (void)state;
+    const char *meta = "版式: leshan\n发文机关: 某工会\n发文字号: 某工〔2012〕1号\n标题: 关于某事的通知\n"
+                       "主送机关: 各单位\n成文日期: 2012年7月12日\n";
+    char *md = xasprintf("---\n%s---\n\n正文。\n\n" RUBRIC_100, meta);
+    expect(md, 0, "8: warning: the notice has 1 attachment but no 附件说明: GB/T 9704 lists them under the body "
+                  "(write 附件说明: TITLE, or a list of titles)\n");
+    free(md);
+    md = xasprintf("---\n%s附件说明: 另一细则\n---\n\n正文。\n\n" RUBRIC_100, meta);
+    expect(md, 0, "8: warning: 附件说明 names '另一细则' where attachment 1 is titled '细则'\n");
+    free(md);
+    md = xasprintf("---\n%s附件说明:\n  - 细则\n  - 汇总表\n---\n\n正文。\n\n" RUBRIC_100, meta);
+    expect(md, 0, "9: warning: 附件说明 names 2 attachments; the document has 1\n");
+    free(md);
 }
 
 static void test_structure(void **state)
@@ -167,7 +187,7 @@ static void test_bad_layouts(void **state)
         {"table:\n  columns:\n    - {show: picture, width_mm: 10}\n", "3: 'show' must be one of seq, category, name, text, points, score, field, blank, remark"},
         {"table:\n  columns:\n    - {show: text}\n", "3: 'width_mm' must be given and positive"},
         {"table:\n  columns:\n    - {show: text, width_mm: 100}\n    - {show: text, width_mm: 50}\n", "4: 'show' shows what another column already shows"},
-        {"table:\n  columns:\n    - {show: text, width_mm: 180}\n", "3: 'columns' are wider in all than the 170 mm an A4 table can take"},
+        {"table:\n  columns:\n    - {show: text, width_mm: 180}\n", "3: 'columns' are wider in all than the 170 mm an A4 table can take; set landscape: true for a wider one"},
         {"notice:\n  body: {role: comic}\ntable: {columns: [{show: text, width_mm: 10}]}\n", "2: 'role' must be one of xiaobiaosong, fangsong, hei, kai, song"},
         {"notice:\n  red: crimson\ntable: {columns: [{show: text, width_mm: 10}]}\n", "2: 'red' must be a colour written #RRGGBB"},
         {"table:\n  columns:\n    - {show: field, width_mm: 10}\n", "3: 'field' is needed by a column that shows a field"},
@@ -197,6 +217,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_notice_has_no_findings),
         cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_attachment_note),
         cmocka_unit_test(test_structure),
         cmocka_unit_test(test_arithmetic_warnings),
         cmocka_unit_test(test_bonus_not_in_total),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fonts: the font map, fallback between candidates, metrics, text checks. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Parser: the model built from small rubrics, and the exact message and line
  * for each malformed input. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fontprog: a face subset to given characters, checked against FreeType's
  * reading of the whole face and against the TrueType file it embeds. */
 #include "testutil.h"

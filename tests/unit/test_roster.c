@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The 单位名单: from the front matter or a file beside the rubric (text in
  * either encoding, CSV, XLSX), each name at its line or cell; checked; and a
  * batch held against it. */

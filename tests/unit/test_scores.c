@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Scores: a unit's scores file checked against a rubric; exact sums, levels,
  * and every rejection with its message and line. */
 #include <stdio.h>

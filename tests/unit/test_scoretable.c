@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Spreadsheets of scores: CSV in each encoding clerks send, XLSX as
  * libxlsxwriter and LibreOffice write it, each row read as exactly the
  * scoresheet its scores file gives, and every refusal at its cell. */

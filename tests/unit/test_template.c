@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Templates: what gongwen template writes is read back by the readers as
  * the scores a clerk fills in, for each of its three forms; the XLSX carries
  * its checks; nothing a unit may have filled is overwritten. */

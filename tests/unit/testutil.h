@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the unit tests: cmocka, plus paths to the repository's data. */
 #ifndef GONGWEN_TESTUTIL_H
 #define GONGWEN_TESTUTIL_H
