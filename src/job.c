@@ -51,6 +51,8 @@ int read_rubric(const app_options *opt, const char *path, document **doc, layout
     if (input_rubric(opt->env, path, doc, d) < 0)
         return -1;
     *lay = load_layout(opt, *doc, d);
+    if (*lay) /* how the form numbers its items, and so every reader of scores keys them */
+        (*doc)->numbering = layout_item_numbering(&(*lay)->table);
     int rc = check_document(*doc, *lay, s, d);
     return *lay ? rc : -1;
 }

@@ -50,6 +50,11 @@ typedef struct column {
     char *field;         /* SHOW_FIELD: the field's name */
     bool vertical;       /* one character a line, top to bottom */
     bool merge;          /* equal adjacent cells merge (category: per category) */
+    /* text or name: the item's number (its id, 2.3) begins the cell, in place
+     * of the number its text begins with, so that the number the units key
+     * their scores by (model.h item_number) is on the form; for a table with
+     * no seq column, which shows the number itself. */
+    bool numbered;
     char *suffix;        /* appended to points, e.g. 分 */
     cell_align align;
     int line;            /* in the layout file */

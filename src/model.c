@@ -102,6 +102,29 @@ const char *item_number(const item *it, item_numbering how, char *buf)
     return buf;
 }
 
+const char *item_text_after_ordinal(const char *text)
+{
+    size_t n = strspn(text, "0123456789");
+    const char *s = text + n;
+    if (n == 0)
+        return text;
+    /* "1．", "1、", "1." — not the "2.5" of "2.5万名职工". */
+    if (starts_with(s, "．") || starts_with(s, "、"))
+        s += strlen("．");
+    else if (*s == '.' && !(s[1] >= '0' && s[1] <= '9'))
+        s++;
+    else
+        return text;
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+char *item_numbered_text(const item *it)
+{
+    return xasprintf("%s %s", it->id, item_text_after_ordinal(it->text));
+}
+
 const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index)
 {
     char buf[ITEM_NUMBER_SIZE];

@@ -127,13 +127,7 @@ static char *short_title(const item *it)
 {
     if (it->name)
         return xstrdup(it->name);
-    const char *s = it->text + strspn(it->text, "0123456789");
-    if (s != it->text && (starts_with(s, "．") || starts_with(s, "、")))
-        s += strlen("．");
-    else if (s != it->text && *s == '.')
-        s++;
-    while (*s == ' ')
-        s++;
+    const char *s = item_text_after_ordinal(it->text);
     strbuf sb = {0};
     size_t chars = 0;
     static const char *const pauses[] = {"，", "。", "；", "：", "\n", NULL};
@@ -335,7 +329,6 @@ int app_template(const app_options *opt, int argc, char **argv, diag_list *d, FI
     char *output = opt->output ? xstrdup(opt->output) : xasprintf("out/%s.xlsx", stem);
     bool made = false;
     if (rc == 0) {
-        doc->numbering = layout_item_numbering(&lay->table);
         template_plan p;
         rc = plan_make(&p, doc, opt->env->source_date_epoch, d);
         made = rc == 0 && !opt->output && mkdir("out", 0777) == 0;
