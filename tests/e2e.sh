@@ -185,10 +185,13 @@ expect_pdfa "title with markup" "$T/markup.pdf" 1
 expect_same "title with markup survives" "$T/xmptitle" "关于\"A&B\"<试行>'细则'的通知"
 
 # Item texts in order, from the rubric source: list entries and item headings'
-# paragraphs, with Markdown's escapes and bold points removed.
+# paragraphs, with Markdown's escapes and bold points removed.  The leshan
+# layout begins each list entry with its id (2.3) in place of its own number.
 items_of() {
     awk '
-        /^- / { t = substr($0, 3); sub(/ \*\*[0-9.]+分?\*\*$/, "", t); gsub(/\\/, "", t); print t; next }
+        /^## / { c++; i = 0 }
+        /^- / { t = substr($0, 3); sub(/ \*\*[0-9.]+分?\*\*$/, "", t); gsub(/\\/, "", t)
+                sub(/^[0-9]+(．|、|\.) */, "", t); print c "." ++i " " t; next }
         /^#### / { inside = 1; next }
         /^#/ { inside = 0; next }
         inside && NF && !/^\*\*/ { gsub(/\\/, ""); print }
