@@ -30,6 +30,7 @@
 #include "batch.h"
 #include "fileio.h"
 #include "job.h"
+#include "spreadsheet.h"
 #include "summary.h"
 #include "text.h"
 
@@ -173,31 +174,6 @@ static int check_regular(const input *in, diag_list *d)
 
 /* ---- the summary ------------------------------------------------------- */
 
-/* A CSV field, quoted when it holds a separator, a quote or a line end.  A
- * field that starts like a formula (= + - @, a tab or CR, or their
- * full-width forms) would run as one in a spreadsheet program: the text
- * comes from member units' files, so it gets a leading ' and quotes, as
- * those programs take it (OWASP's CSV injection advice). */
-static void csv_field(strbuf *sb, const char *s, bool last)
-{
-    static const char *const formula_starts[] = {"=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"};
-    bool formula = false;
-    for (size_t i = 0; i < sizeof formula_starts / sizeof *formula_starts; i++)
-        formula |= starts_with(s, formula_starts[i]);
-    if (formula || strpbrk(s, ",\"\r\n")) {
-        sb_puts(sb, formula ? "\"'" : "\"");
-        for (; *s; s++) {
-            if (*s == '"')
-                sb_putc(sb, '"');
-            sb_putc(sb, *s);
-        }
-        sb_putc(sb, '"');
-    } else {
-        sb_puts(sb, s);
-    }
-    sb_puts(sb, last ? "\r\n" : ",");
-}
-
 typedef struct scored {
     unit_result res;
     const char *file;
@@ -311,24 +287,24 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
     strbuf sb = {0};
     sb_puts(&sb, "\xEF\xBB\xBF");
     const unit *shape = shape_of(j);
-    csv_field(&sb, "排名", false);
-    csv_field(&sb, "单位", false);
+    csv_put(&sb, "排名", false);
+    csv_put(&sb, "单位", false);
     size_t nparts = shape ? unit_part_count(shape) : 0;
     for (size_t k = 0; k < nparts; k++)
-        csv_field(&sb, unit_part_name(shape, k), false);
-    csv_field(&sb, "总分", false);
-    csv_field(&sb, "一票否决", false);
-    csv_field(&sb, "评分文件", true);
+        csv_put(&sb, unit_part_name(shape, k), false);
+    csv_put(&sb, "总分", false);
+    csv_put(&sb, "一票否决", false);
+    csv_put(&sb, "评分文件", true);
     char buf[32];
     for (size_t i = 0; i < n; i++) {
         sb_printf(&sb, "%zu,", ranked[i].rank);
-        csv_field(&sb, units[i].res.unit, false);
+        csv_put(&sb, units[i].res.unit, false);
         for (size_t k = 0; k < nparts; k++)
-            csv_field(&sb, units[i].res.parts[k] != POINTS_NONE ? points_format(units[i].res.parts[k], buf) : "",
+            csv_put(&sb, units[i].res.parts[k] != POINTS_NONE ? points_format(units[i].res.parts[k], buf) : "",
                       false);
-        csv_field(&sb, points_format(units[i].res.total, buf), false);
-        csv_field(&sb, units[i].res.vetoed ? "是" : "否", false);
-        csv_field(&sb, units[i].file, true);
+        csv_put(&sb, points_format(units[i].res.total, buf), false);
+        csv_put(&sb, units[i].res.vetoed ? "是" : "否", false);
+        csv_put(&sb, units[i].file, true);
     }
     return sb_take(&sb);
 }

@@ -165,8 +165,16 @@ int csv_read(const char *path, spreadsheet *s, diag_list *d)
 
 void csv_put(strbuf *sb, const char *s, bool last)
 {
-    if (strpbrk(s, ",\"\r\n")) {
-        sb_putc(sb, '"');
+    /* A field that starts like a formula (= + - @, a tab or CR, or their
+     * full-width forms) would run as one in a spreadsheet program; names and
+     * remarks come from member units' files, so it gets a leading ' and
+     * quotes, as those programs take it (OWASP's CSV injection advice). */
+    static const char *const formula_starts[] = {"=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"};
+    bool formula = false;
+    for (size_t i = 0; i < sizeof formula_starts / sizeof *formula_starts; i++)
+        formula |= starts_with(s, formula_starts[i]);
+    if (formula || strpbrk(s, ",\"\r\n")) {
+        sb_puts(sb, formula ? "\"'" : "\"");
         for (; *s; s++) {
             if (*s == '"')
                 sb_putc(sb, '"');

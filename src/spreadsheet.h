@@ -78,7 +78,8 @@ int text_file_read(const char *path, size_t max, char **utf8, size_t *utf8_len, 
 
 int csv_read(const char *path, spreadsheet *s, diag_list *d);
 /* Writing CSV: the field s, quoted when it holds a separator, a quote or a
- * line end, then a comma, or CRLF after the last field of a row. */
+ * line end, and guarded by a leading ' when it would start a formula; then
+ * a comma, or CRLF after the last field of a row. */
 void csv_put(strbuf *sb, const char *s, bool last);
 int xlsx_read(const char *path, spreadsheet *s, diag_list *d);
 
