@@ -361,3 +361,11 @@ char *path_stem(const char *path)
     const char *dot = strrchr(base, '.');
     return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
+
+char *file_name_of(const char *name)
+{
+    strbuf sb = {0};
+    for (const char *s = name; *s; s++)
+        sb_putc(&sb, strchr("/\\:*?\"<>|", *s) || (unsigned char)*s < 0x20 || (s == name && *s == '.') ? '_' : *s);
+    return sb_take(&sb);
+}

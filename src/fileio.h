@@ -89,4 +89,10 @@ int file_set_put_written(file_set *s, const char *path, const char *what, file_w
  * extension (caller frees). */
 char *path_stem(const char *path);
 
+/* A name (a unit's) as the name of a file in a folder: what cannot stand in
+ * one on this system or on a Windows disk (/ \ : * ? " < > |, control
+ * characters) and a leading '.' (a hidden file, or "..") become '_'
+ * (caller frees). */
+char *file_name_of(const char *name);
+
 #endif

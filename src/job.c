@@ -95,7 +95,8 @@ static int write_pages(const job *j, const page_list *pages, const document *doc
     pdf_attachment sources[] = {
         {.name = input_stored_name(doc->path, "stdin.md"), .data = doc->source, .len = doc->source_len,
          .mime = "text/markdown", .relationship = "Source"},
-        {.name = sheet ? input_stored_name(sheet->path, "stdin.yaml") : NULL, .data = sheet ? sheet->source : NULL,
+        {.name = !sheet ? NULL : sheet->source_name ? sheet->source_name : input_stored_name(sheet->path, "stdin.yaml"),
+         .data = sheet ? sheet->source : NULL,
          .len = sheet ? sheet->source_len : 0, .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
@@ -286,19 +287,16 @@ static int check_file_name(const char *path, diag_list *d)
     return 0;
 }
 
-int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
+int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_result *res, diag_list *d)
 {
-    scoresheet *sheet = NULL;
     grades g = {0};
     document *copy = NULL;
     page_list pages = {0};
-    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    int rc = job_check_output(j, output, sheet->path, "PDF", d);
     if (rc == 0)
-        rc = check_file_name(scores_path, d);
+        rc = check_file_name(sheet->path, d);
     if (rc == 0)
         rc = make_form_fonts(j, d);
-    if (rc == 0)
-        rc = input_scores(j->env, scores_path, &sheet, d);
     if (rc == 0)
         rc = grades_compute(j->doc, sheet, &g, d);
     if (rc == 0) {
@@ -312,6 +310,20 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
     page_list_free(&pages);
     document_free(copy);
     grades_free(&g);
+    return rc;
+}
+
+int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
+{
+    scoresheet *sheet = NULL;
+    /* Refused before it is read: an output that is the scores file itself. */
+    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    if (rc == 0)
+        rc = check_file_name(scores_path, d);
+    if (rc == 0)
+        rc = input_scores(j->env, scores_path, &sheet, d);
+    if (rc == 0)
+        rc = job_write_sheet(j, sheet, output, res, d);
     scoresheet_free(sheet);
     return rc;
 }

@@ -56,6 +56,9 @@ int job_check_output(const job *j, const char *output, const char *scores_path, 
 int job_write_form(const job *j, const char *output, diag_list *d);
 /* One unit's scores file checked and typeset; res (may be NULL) gets its sums. */
 int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d);
+/* The same for a scoresheet already read: a spreadsheet's row, a filled
+ * form.  The PDF embeds the sheet's source under its source_name. */
+int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_result *res, diag_list *d);
 void unit_result_free(unit_result *res);
 /* Any rubric-shaped document (the 汇总表) typeset with the job's fonts and
  * added to set, to be written with the set's other files. */

@@ -172,10 +172,19 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     return rc;
 }
 
-int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d)
+int scoresheet_from_tree(const char *path, ynode *root, const char *source_name, const char *about,
+                         scoresheet **out, diag_list *d)
 {
     scoresheet *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
+    strbuf yaml = {0};
+    sb_puts(&yaml, "# ");
+    sb_put_printable(&yaml, about); /* a comment of one line, whatever a file name holds */
+    sb_putc(&yaml, '\n');
+    ytree_write(&yaml, root);
+    s->source_len = yaml.len;
+    s->source = sb_take(&yaml);
+    s->source_name = xstrdup(source_name);
     int rc = read_sheet(s, root, d);
     ytree_free(root);
     if (rc < 0) {
@@ -231,6 +240,7 @@ void scoresheet_free(scoresheet *s)
     free(s->items);
     free(s->path);
     free(s->source);
+    free(s->source_name);
     free(s->unit);
     free(s->scorer);
     free(s->date);

@@ -54,6 +54,10 @@ typedef struct scoresheet {
     char *path;
     char *source;        /* the file's bytes as read: a scored PDF embeds these */
     size_t source_len;
+    /* The name the source is embedded under; NULL: the file's own.  A sheet
+     * read from a spreadsheet row or a form has the scores file it stands
+     * for as its source (scoresheet_from_tree), named after where it was. */
+    char *source_name;
     char *unit;
     int unit_line, unit_column;
     /* Where a finding about the whole sheet ("not scored: …") is reported: 0,
@@ -75,9 +79,12 @@ int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
 /* The same from text in memory (len bytes; NULL: read path); path names it
  * in diagnostics. */
 int scoresheet_load_text(const char *path, const char *text, size_t len, scoresheet **out, diag_list *d);
-/* The same from a tree standing for the file (ytree.h), which it takes and
- * frees: a spreadsheet row is read through here. */
-int scoresheet_from_tree(const char *path, ynode *root, scoresheet **out, diag_list *d);
+/* The same from a tree standing for a scores file (ytree.h), which it takes
+ * and frees: a spreadsheet row or a filled form is read through here.  The
+ * source is that file, written out (ytree_write) after the remark about,
+ * and named source_name. */
+int scoresheet_from_tree(const char *path, ynode *root, const char *source_name, const char *about,
+                         scoresheet **out, diag_list *d);
 void scoresheet_free(scoresheet *s);
 
 #endif

@@ -245,6 +245,8 @@ static ynode *row_tree(const spreadsheet *s, const header *h, const sheet_row *r
     const char *unit_name = sheet_text(r, h->unit);
     ynode *root = ynode_new(Y_MAP, r->row, h->unit), *scores = ynode_new(Y_MAP, r->row, h->unit);
     int rc = 0;
+    if (unit_name)
+        ymap_put(root, "单位", r->row, ynode_scalar(unit_name, r->row, h->unit));
     for (size_t k = 0; k < r->len; k++) {
         const char *text = r->cells[k].text;
         col_kind kind = role_at(h, k)->kind;
@@ -265,8 +267,6 @@ static ynode *row_tree(const spreadsheet *s, const header *h, const sheet_row *r
     bool any;
     if (row_scores(s, h, r, scores, &any, d) < 0)
         rc = -1;
-    if (unit_name)
-        ymap_put(root, "单位", r->row, ynode_scalar(unit_name, r->row, h->unit));
     ymap_put(root, "得分", r->row, scores);
     if (!unit_name && any)
         rc = diag_error_at(d, s->path, r->row, h->unit, "a row with scores and no 单位: whose are they?");
@@ -280,10 +280,16 @@ static ynode *row_tree(const spreadsheet *s, const header *h, const sheet_row *r
     return root;
 }
 
-int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n, diag_list *d)
+int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n,
+                           char ***refused_units, size_t *nrefused, diag_list *d)
 {
     *out = NULL;
     *n = 0;
+    size_t refused_cap = 0;
+    if (refused_units) {
+        *refused_units = NULL;
+        *nrefused = 0;
+    }
     spreadsheet *s;
     if (spreadsheet_read(path, &s, d) < 0)
         return -1;
@@ -296,13 +302,24 @@ int scoresheets_from_table(const char *path, const document *rubric, scoresheet 
         bool refused = false;
         ynode *tree = row_tree(s, &h, &s->rows[i], &refused, d);
         scoresheet *sheet = NULL;
-        if (tree && scoresheet_from_tree(path, tree, &sheet, d) < 0)
-            refused = true;
+        if (tree) {
+            const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+            char *name = xasprintf("%s 第%d行.yaml", base, s->rows[i].row);
+            char *about = xasprintf("%s, row %d, as the scores file it stands for", base, s->rows[i].row);
+            refused |= scoresheet_from_tree(path, tree, name, about, &sheet, d) < 0;
+            free(name);
+            free(about);
+        }
         if (sheet) {
             sheet->line = s->rows[i].row;
             sheet->column = h.unit;
             GROW(*out, *n, cap);
             (*out)[(*n)++] = sheet;
+        }
+        const char *unit_name = sheet_text(&s->rows[i], h.unit);
+        if (refused && unit_name && refused_units) {
+            GROW(*refused_units, *nrefused, refused_cap);
+            (*refused_units)[(*nrefused)++] = xstrdup(unit_name);
         }
         rows_failed |= refused;
     }

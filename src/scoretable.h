@@ -47,8 +47,11 @@
 /* The scoresheets of the rows of path (.csv or .xlsx) against rubric (whose
  * numbering must be set: model.h).  Returns -1 when anything was wrong: the
  * file as a whole (then *n is 0) or some rows (then *out holds the others,
- * to be scored all the same).  The caller frees with scoresheets_free. */
-int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n, diag_list *d);
+ * to be scored all the same).  refused_units (may be NULL) gets the 单位 of
+ * each refused row that names one (*nrefused of them; the caller frees
+ * each and the array).  The caller frees the sheets with scoresheets_free. */
+int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n,
+                           char ***refused_units, size_t *nrefused, diag_list *d);
 void scoresheets_free(scoresheet **sheets, size_t n);
 
 #endif

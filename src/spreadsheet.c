@@ -22,6 +22,22 @@ bool spreadsheet_is_table(const char *path)
     return has_extension(path, ".csv") || has_extension(path, ".xlsx");
 }
 
+/* No control character reaches a value, as none does from a YAML file
+ * (ytree.h): a cell holding one is an error at it. */
+static int check_cells(const spreadsheet *s, diag_list *d)
+{
+    int rc = 0;
+    for (size_t i = 0; i < s->len; i++)
+        for (size_t k = 0; k < s->rows[i].len; k++) {
+            const char *t = s->rows[i].cells[k].text;
+            uint32_t cp;
+            if (t && control_at(t, strlen(t), &cp) != (size_t)-1)
+                rc = diag_error_at(d, s->path, s->rows[i].row, (int)k + 1,
+                                   "the cell holds a control character (U+%04X); retype it", (unsigned)cp);
+        }
+    return rc;
+}
+
 int spreadsheet_read(const char *path, spreadsheet **out, diag_list *d)
 {
     *out = NULL;
@@ -30,6 +46,8 @@ int spreadsheet_read(const char *path, spreadsheet **out, diag_list *d)
     spreadsheet *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     int rc = has_extension(path, ".csv") ? csv_read(path, s, d) : xlsx_read(path, s, d);
+    if (rc == 0)
+        rc = check_cells(s, d);
     if (rc < 0) {
         spreadsheet_free(s);
         return -1;
@@ -60,6 +78,12 @@ const char *sheet_text(const sheet_row *r, int column)
 void spreadsheet_put(spreadsheet *s, int row, int column, const char *text, size_t len, bool number)
 {
     char *t = xstrndup(text, len);
+    /* A line break within a cell, however it was saved (CRLF, CR), is LF. */
+    size_t k = 0;
+    for (size_t i = 0; t[i]; i++)
+        if (t[i] != '\r' || t[i + 1] != '\n')
+            t[k++] = t[i] == '\r' ? '\n' : t[i];
+    t[k] = '\0';
     if (!*trim(t)) {
         free(t);
         return;

@@ -265,12 +265,9 @@ static char *skeleton_name(const template_row *r)
 {
     if (!r->unit_name)
         return xstrdup("自评分.yaml");
-    strbuf sb = {0};
-    for (const char *s = r->unit_name; *s; s++)
-        sb_putc(&sb, (*s == '/' || *s == '\\' || (unsigned char)*s < 0x20 || (s == r->unit_name && *s == '.'))
-                         ? '_' : *s);
-    sb_puts(&sb, ".yaml");
-    return sb_take(&sb);
+    char *stem = file_name_of(r->unit_name), *name = xasprintf("%s.yaml", stem);
+    free(stem);
+    return name;
 }
 
 /* One skeleton per row (or one for any unit) into the folder dir, made if

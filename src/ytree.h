@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "text.h"
 
 /* Scores files, layouts, font maps: a few KB; /dev/zero is none. */
 #define YTREE_MAX_BYTES (1u << 20)
@@ -56,6 +57,11 @@ ynode *ynode_scalar(const char *text, int line, int column);
  * key_line; keys are not checked for repeats. */
 void ymap_put(ynode *map, const char *key, int key_line, ynode *value);
 void ylist_push(ynode *list, ynode *value);
+
+/* Appends the tree as YAML that ytree_parse reads back as the same tree
+ * (lines apart): every scalar double-quoted, a list of scalars in brackets,
+ * maps as indented blocks.  The file a tree made in code stands for. */
+void ytree_write(strbuf *sb, const ynode *root);
 
 /* The value under key in a map, or NULL (also when n is not a map). */
 const ynode *ymap_get(const ynode *n, const char *key);

@@ -353,9 +353,21 @@ expect_grep "汇总表.pdf title" "$T/summary.txt" "2012年教科文卫体工会
 # A table of one category is summed up by its items; they add up to the total.
 expect_exit 0 "batch zhuzhou" "$GW" batch rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzbatch"
 expect_grep "zhuzhou summary: items as columns" "$T/zzbatch/汇总表.csv" "^.*排名,单位,组织建设,民主管理,素质提升,“双联”维权帮扶,总分,一票否决,评分文件"
-tr -d '\r' <"$T/zzbatch/汇总表.csv" | awk -F, 'NR > 1 { s = $3 + $4 + $5 + $6; if (s != $7) { print; bad = 1 } n++ }
+tr -d '\r' <"$T/zzbatch/汇总表.csv" | awk -F, 'NR > 1 && $1 != "未报" { s = $3 + $4 + $5 + $6; if (s != $7) { print; bad = 1 } n++ }
     END { exit bad || n != 3 }' >"$T/why"
 if [ $? -eq 0 ]; then ok; else bad "zhuzhou summary: items do not add up to the totals"; cat "$T/why"; fi
+# Its twelve tables are the twelve units expected: the nine without scores
+# are 未报, in the rubric's order, after the ranked ones, and each is named.
+tr -d '\r' <"$T/zzbatch/汇总表.csv" | sed -n '5,6p' | cut -d, -f1,2 >"$T/zzmissing"
+expect_same "zhuzhou summary: 未报 rows" "$T/zzmissing" "未报,市直机关工会工作委员会
+未报,株洲市国资委系统工会"
+expect_exit 0 "zhuzhou summary: nine 未报" test "$(grep -c '^未报,' "$T/zzbatch/汇总表.csv")" -eq 9
+"$GW" batch rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzbatch" 2>"$T/zz.err" >/dev/null
+expect_grep "zhuzhou batch: each unit without scores named at its table" "$T/zz.err" \
+    "^rubrics/zhuzhou-2011.md:[0-9]*: warning: 单位 '市商务系统工会' has sent no scores (未报)$"
+pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' ' >"$T/zzsummary.txt"
+expect_grep "zhuzhou 汇总表.pdf: 未报 rows" "$T/zzsummary.txt" "^未报市商务系统工会$"
+expect_exit 1 "zhuzhou batch --strict: 未报 is an error" "$GW" batch --strict rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzstrict"
 pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' \n' >"$T/summary.txt"
 expect_grep "zhuzhou 汇总表.pdf has the item columns" "$T/summary.txt" "组织建设民主管理素质提升“双联”维权帮扶总分1株洲市教育系统工会20202527.592.5"
 

@@ -72,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < FUZZ_NRUBRICS; i++) {
         scoresheet **sheets = NULL;
         size_t n = 0;
-        scoresheets_from_table(path, e->docs[i], &sheets, &n, &d);
+        scoresheets_from_table(path, e->docs[i], &sheets, &n, NULL, NULL, &d);
         for (size_t k = 0; k < n; k++) {
             grades g = {0};
             if (grades_compute(e->docs[i], sheets[k], &g, &d) == 0)

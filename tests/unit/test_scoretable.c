@@ -104,7 +104,7 @@ static void assert_fixture_rows(const char *path)
     scoresheet **sheets;
     size_t n;
     diag_list d = {0};
-    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &d), 0);
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
     assert_int_equal(d.len, 0);
     assert_int_equal(n, 2);
     scoresheet *jia = yaml_sheet(jia_yaml), *yi = yaml_sheet(yi_yaml);
@@ -174,7 +174,7 @@ static void test_xlsx_from_libxlsxwriter(void **state)
     scoresheet **sheets;
     size_t n;
     diag_list d = {0};
-    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &d), 0);
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
     assert_int_equal(n, 1);
     scoresheet *jia = yaml_sheet(jia_yaml);
     assert_same_sheet(sheets[0], jia);
@@ -205,7 +205,7 @@ static char *findings(const char *ext, const char *bytes, size_t len, size_t *ns
     document *doc = rubric();
     scoresheet **sheets;
     diag_list d = {0};
-    *rc = scoresheets_from_table(path, doc, &sheets, nsheets, &d);
+    *rc = scoresheets_from_table(path, doc, &sheets, nsheets, NULL, NULL, &d);
     for (size_t i = 0; i < *nsheets; i++) {
         grades g;
         grades_compute(doc, sheets[i], &g, &d);
@@ -288,7 +288,7 @@ static void test_neither_encoding(void **state)
     scoresheet **sheets;
     size_t n;
     diag_list d = {0};
-    assert_int_equal(scoresheets_from_table(TABLES "scores-neither.csv", doc, &sheets, &n, &d), -1);
+    assert_int_equal(scoresheets_from_table(TABLES "scores-neither.csv", doc, &sheets, &n, NULL, NULL, &d), -1);
     assert_int_equal(n, 0);
     assert_int_equal(d.len, 1);
     assert_int_equal(d.items[0].line, 3);
@@ -322,7 +322,7 @@ static void test_seq_numbers(void **state)
     scoresheet **sheets;
     size_t n;
     diag_list d = {0};
-    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &d), 0);
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
     assert_int_equal(n, 1);
     grades g;
     /* "3" is the third item (2.1), and 5 the veto; 4 (3.1) has no column. */

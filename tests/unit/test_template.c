@@ -129,7 +129,7 @@ static void test_csv(void **state)
     document *doc = parsed(rubric_md, NUMBER_BY_SEQ);
     scoresheet **sheets;
     size_t n;
-    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &d), 0);
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
     assert_int_equal(n, 1);
     assert_int_equal(d.len, 2); /* the two rows left blank: not reported */
     assert_string_equal(d.items[0].message, "单位 '甲工会' has no scores in this row: not reported");
@@ -180,7 +180,7 @@ static void test_xlsx(void **state)
     document *doc = parsed(rubric_md, NUMBER_BY_SEQ);
     scoresheet **sheets;
     size_t n;
-    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &d), 0);
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
     assert_int_equal(n, 0);
     assert_int_equal(d.len, 2);
     assert_int_equal(d.items[1].line, 3);
@@ -259,7 +259,7 @@ static void test_unit_tables(void **state)
     document *doc = parsed(rubric, NUMBER_BY_SEQ);
     scoresheet **sheets, *yaml;
     size_t n;
-    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &d), 0);
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
     assert_int_equal(n, 1);
     assert_int_equal(scoresheet_load("examples/zhuzhou-2011/gongan.yaml", &yaml, &d), 0);
     assert_int_equal(graded_total(doc, sheets[0], &d), graded_total(doc, yaml, &d));
