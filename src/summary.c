@@ -24,7 +24,7 @@ static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t
     it->name_pts = POINTS_NONE;
     it->kind = KIND_NORMAL;
     snprintf(buf, sizeof buf, "%zu", u->rank);
-    field_add(&it->fields, FIELD_RANK, buf, 0);
+    field_add(&it->fields, FIELD_RANK, u->rank ? buf : "未报", 0); /* rank 0: sent nothing */
     for (size_t k = 0; k < unit_part_count(shape); k++)
         field_add(&it->fields, unit_part_name(shape, k),
                   k < u->res->nparts && u->res->parts[k] != POINTS_NONE ? points_format(u->res->parts[k], buf)

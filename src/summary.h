@@ -13,7 +13,7 @@
 
 typedef struct ranked_unit {
     const unit_result *res;
-    size_t rank;
+    size_t rank;         /* 0: a unit of the 单位名单 that sent nothing (未报), res its name alone */
 } ranked_unit;
 
 /* units in rank order; shape is the rubric table whose parts (unit_part_name)
