@@ -125,6 +125,16 @@ char *item_numbered_text(const item *it)
     return xasprintf("%s %s", it->id, item_text_after_ordinal(it->text));
 }
 
+int item_score_max_chars(const item *it, const unit *u, const attachment *a)
+{
+    if (it->kind == KIND_VETO)
+        return 1;
+    if (it->pts == POINTS_NONE || item_field_find(it, u, a, FIELD_LEVELS))
+        return 0;
+    char buf[32];
+    return (int)strlen(points_format(it->pts, buf)) + 3;
+}
+
 const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index)
 {
     char buf[ITEM_NUMBER_SIZE];
@@ -192,6 +202,12 @@ void unit_copy(unit *dst, const unit *src)
     dst->cap = src->len + 1;
     for (size_t i = 0; i < src->len; i++)
         category_copy(&dst->cats[i], &src->cats[i]);
+}
+
+char *document_form_id(const document *doc, const char *file)
+{
+    return xasprintf("rubric=%016" PRIx64 " numbering=%s file=%s", hash_fnv1a64(doc->source, doc->source_len),
+                     doc->numbering == NUMBER_BY_SEQ ? "seq" : "id", file);
 }
 
 int document_has_notice(const document *doc)

@@ -172,6 +172,9 @@ typedef struct document {
  * for a layout's header line. */
 #define FIELD_FILLED_BY   "填表人"
 #define FIELD_FILLED_ON   "填表日期"
+/* An item's completion levels, "全面完成 100%；基本完成 70%" (scores.h), its
+ * own or its unit's or attachment's. */
+#define FIELD_LEVELS      "评分档次"
 
 /* Front-matter keys that take a list (one field per entry, in order). */
 bool meta_key_takes_list(const char *key);
@@ -212,10 +215,21 @@ const item *unit_item_by_number(const unit *u, item_numbering how, const char *k
 void roster_add(roster *r, const char *name, int line, int column);
 void roster_free(roster *r);
 
+/* How many characters an item's 自评分 can take written as points, 24.75 of
+ * 25 (1: 是 or 否 of a veto item), or 0 when it may be written as its
+ * 评分档次's levels: a form field's length. */
+int item_score_max_chars(const item *it, const unit *u, const attachment *a);
+
 /* Deep copies, for documents derived from a rubric (scored copies, 汇总表). */
 void item_copy(item *dst, const item *src);
 void category_copy(category *dst, const category *src);
 void unit_copy(unit *dst, const unit *src);
+
+/* What a fillable form made of doc is a form of, as it stores it (caller
+ * frees): "rubric=HASH numbering=id|seq file=NAME", HASH the FNV-1a of the
+ * rubric's bytes in 16 hex digits, so that a form of another rubric, or of
+ * another version of this one, is told apart (collect.h). */
+char *document_form_id(const document *doc, const char *file);
 
 /* True when the notice part exists: a title or body text before the attachments. */
 int document_has_notice(const document *doc);

@@ -38,8 +38,6 @@
 #include "model.h"
 #include "ytree.h"
 
-#define FIELD_LEVELS "评分档次"
-
 typedef struct score_entry {
     char *id;            /* the item's number or id as written: "2.3", "7" */
     int line;            /* in a spreadsheet: the cell's row and column */
