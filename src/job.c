@@ -84,9 +84,11 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Writes pages as a PDF, or, with a set, adds it to the set's files. */
+/* Writes pages as a PDF, or, with a set, adds it to the set's files; a
+ * fillable form (form_id not NULL) has form fields. */
 static int write_pages(const job *j, const page_list *pages, const document *doc, const grades *g,
-                       const scoresheet *sheet, bool shared_fonts, const char *output, file_set *set, diag_list *d)
+                       const scoresheet *sheet, bool shared_fonts, const char *form_id, const char *output,
+                       file_set *set, diag_list *d)
 {
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
@@ -114,6 +116,8 @@ static int write_pages(const job *j, const page_list *pages, const document *doc
         .nattachments = g ? 2 : 0,
         .icc = (const unsigned char *)j->icc,
         .icc_len = j->icc_len,
+        .fillable = form_id != NULL,
+        .form_id = form_id,
     };
     const font_program *const *shared = shared_fonts ? (const font_program *const *)j->form_fonts : NULL;
     int rc = set ? pdf_stage(pages, j->fs, shared, &info, output, set, d)
@@ -247,11 +251,14 @@ int job_check_output(const job *j, const char *output, const char *scores_path, 
                              what, role) : 0;
 }
 
-int job_write_form(const job *j, const char *output, diag_list *d)
+int job_write_form(const job *j, const char *output, bool fillable, diag_list *d)
 {
     if (job_check_output(j, output, NULL, "PDF", d) != 0)
         return -1;
-    return write_pages(j, &j->form, j->doc, NULL, NULL, false, output, NULL, d);
+    char *form_id = fillable ? document_form_id(j->doc, input_stored_name(j->doc->path, "stdin.md")) : NULL;
+    int rc = write_pages(j, &j->form, j->doc, NULL, NULL, false, form_id, output, NULL, d);
+    free(form_id);
+    return rc;
 }
 
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
@@ -304,7 +311,7 @@ int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_re
         rc = typeset(j, copy, j->lay, document_has_notice(j->doc) ? &j->notice : NULL, &pages, d);
     }
     if (rc == 0)
-        rc = write_pages(j, &pages, j->doc, &g, sheet, true, output, NULL, d);
+        rc = write_pages(j, &pages, j->doc, &g, sheet, true, NULL, output, NULL, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
     page_list_free(&pages);
@@ -336,7 +343,7 @@ int job_stage_document(job *j, const document *doc, const layout *lay, const cha
     if (rc == 0)
         rc = typeset(j, doc, lay, NULL, &pages, d);
     if (rc == 0)
-        rc = write_pages(j, &pages, doc, NULL, NULL, false, output, set, d);
+        rc = write_pages(j, &pages, doc, NULL, NULL, false, NULL, output, set, d);
     page_list_free(&pages);
     return rc;
 }

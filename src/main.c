@@ -61,13 +61,16 @@ static const char check_help[] =
     LAYOUTS_HELP QUIET_HELP;
 
 static const char build_help[] =
-    "usage: gongwen build [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md\n"
+    "usage: gongwen build [--fillable] [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md\n"
     "\n"
     "Typesets the notice and its attachments.  Without -o, writes\n"
     "out/NAME.pdf for rubric NAME.md.  Honours SOURCE_DATE_EPOCH.\n"
     "FILE.md '-' is read from standard input (then -o is needed); '-o -'\n"
     "writes the PDF to standard output.\n"
     "\n"
+    "  --fillable      a form to fill in on screen: a field in every 自评分 cell\n"
+    "                  and every blank of the line above the table, read back\n"
+    "                  by 'gongwen collect'; printed, it looks as without\n"
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char score_help[] =
@@ -189,6 +192,7 @@ static int run_command(const command *cmd, int argc, char **argv)
         {"fontmap", required_argument, NULL, 'F'},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
+        {"fillable", no_argument, NULL, 'f'},
         {NULL, 0, NULL, 0},
     };
     app_options opt = {0};
@@ -203,6 +207,7 @@ static int run_command(const command *cmd, int argc, char **argv)
             return stdout_written(0);
         case 's': opt.strict = 1; break;
         case 'q': opt.quiet = 1; break;
+        case 'f': opt.fillable = 1; break;
         case 'L': opt.layouts_dir = optarg; break;
         case 'F': opt.fontmap = optarg; break;
         case 'o': opt.output = optarg; break;
@@ -212,6 +217,8 @@ static int run_command(const command *cmd, int argc, char **argv)
             return usage_error("unknown option '%s'", argv[optind - 1], cmd->help);
         }
     }
+    if (opt.fillable && cmd->run != app_build)
+        return usage_error("'--fillable' is for %s", "build", cmd->help);
     int nargs = argc - optind;
     if (nargs < cmd->min_args || nargs > cmd->max_args)
         return usage_error("%s: wrong number of arguments", cmd->name, cmd->help);

@@ -27,6 +27,8 @@
 #include "fileio.h"
 #include "pdfa.h"
 #include "pdffont.h"
+#include "pdfform.h"
+#include "pdfstring.h"
 #include "text.h"
 
 typedef struct writer {
@@ -40,6 +42,7 @@ typedef struct writer {
     size_t *ncps;
     struct face_fonts *fonts; /* per face */
     HPDF_Array af;            /* file specifications of the attachments (PDF/A-3 /AF) */
+    pdf_form *form;           /* a fillable form's fields; NULL: none */
 } writer;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
@@ -249,9 +252,11 @@ static int draw_pages(writer *w, const page_list *doc)
         pen pn = {0.0, false};
         for (size_t i = 0; i < doc->pages[p].len; i++) {
             const op *o = &doc->pages[p].ops[i];
-            if (o->kind != OP_TEXT)
+            if (o->kind == OP_LINE)
                 draw_line(pg, o);
-            else if (draw_text(w, pg, &pn, o) != 0)
+            else if (o->kind == OP_FIELD && w->form && pdfform_add(w->form, pg, o) != 0)
+                return -1;
+            else if (o->kind == OP_TEXT && draw_text(w, pg, &pn, o) != 0)
                 return -1;
         }
         char doing[48];
@@ -264,44 +269,9 @@ static int draw_pages(writer *w, const page_list *doc)
 
 /* ---- document info and attachments ------------------------------------ */
 
-/* A PDF text string: UTF-16BE with a byte-order mark, as a hex string.
- * libharu 2.3.0 would write UTF-8 bytes, which readers take as PDFDocEncoding
- * (mojibake), and its own UTF-16 path stops at the first NUL byte. */
-static void utf16_bytes(const char *utf8, strbuf *b)
-{
-    sb_put(b, "\xFE\xFF", 2);
-    size_t len = strlen(utf8);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = utf8_decode(utf8 + i, len - i, &cp);
-        if (k == 0) {
-            cp = 0xFFFD;
-            k = 1;
-        }
-        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-            cp = ' '; /* as the XMP packet has it (pdfa.c): Info and XMP must agree */
-        i += k;
-        uint16_t units[2];
-        size_t nu = utf16_units(cp, units);
-        for (size_t u = 0; u < nu; u++) {
-            char be[2] = {(char)(units[u] >> 8), (char)(units[u] & 0xFF)};
-            sb_put(b, be, 2);
-        }
-    }
-}
-
-static HPDF_Binary utf16_string(writer *w, const char *utf8)
-{
-    strbuf b = {0};
-    utf16_bytes(utf8, &b);
-    HPDF_Binary bin = HPDF_Binary_New(w->pdf->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-    sb_free(&b);
-    return bin;
-}
-
 static HPDF_STATUS set_text_info(writer *w, const char *key, const char *value)
 {
-    return value && *value ? HPDF_Dict_Add(w->pdf->info, key, utf16_string(w, value)) : HPDF_OK;
+    return value && *value ? HPDF_Dict_Add(w->pdf->info, key, pdf_text_string(w->pdf->mmgr, value)) : HPDF_OK;
 }
 
 /* The same clock reading as the XMP dates (pdfa.c), in PDF's date syntax. */
@@ -332,6 +302,7 @@ static int set_info(writer *w, const pdf_info *info)
         ret += set_text_info(w, "Author", info->author);
         ret += set_text_info(w, "Subject", info->subject);
         ret += set_text_info(w, "Keywords", info->keywords);
+        ret += set_text_info(w, "GongwenForm", info->fillable ? info->form_id : NULL);
         ret += set_dates(w, info->epoch);
     }
     if (check(w, "writing document info") != 0)
@@ -357,7 +328,7 @@ static void make_key(keyed *k, const pdf_attachment *a)
     if (ascii)
         sb_puts(&k->key, a->name);
     else
-        utf16_bytes(a->name, &k->key);
+        pdf_text_bytes(a->name, &k->key);
 }
 
 static int by_key(const void *a, const void *b)
@@ -441,7 +412,7 @@ static int attach(writer *w, HPDF_NameTree tree, const keyed *k, long long epoch
     HPDF_STATUS ret = HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)a->data, (HPDF_UINT)a->len);
     ret += HPDF_Dict_AddName(spec, "Type", "Filespec");
     ret += HPDF_Dict_Add(spec, "F", HPDF_String_New(mm, a->name, NULL));
-    ret += HPDF_Dict_Add(spec, "UF", utf16_string(w, a->name));
+    ret += HPDF_Dict_Add(spec, "UF", pdf_text_string(mm, a->name));
     ret += HPDF_Dict_Add(ef, "F", stream);
     ret += HPDF_Dict_Add(spec, "EF", ef);
     ret += describe_embedded(w, spec, stream, a, epoch);
@@ -541,8 +512,14 @@ static int build(writer *w, const page_list *doc, const font_program *const *sha
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
     if (check(w, "setting up libharu") != 0)
         return -1;
-    if (make_fonts(w, shared) != 0 || draw_pages(w, doc) != 0 || set_info(w, info) != 0 ||
-        attach_all(w, info) != 0 || make_archival(w, info) != 0)
+    if (make_fonts(w, shared) != 0)
+        return -1;
+    w->form = info && info->fillable ? pdfform_new(w->pdf, w->out, w->d) : NULL;
+    int drawn = draw_pages(w, doc);
+    if (w->form && pdfform_finish(w->form) != 0)
+        drawn = -1;
+    w->form = NULL;
+    if (drawn != 0 || set_info(w, info) != 0 || attach_all(w, info) != 0 || make_archival(w, info) != 0)
         return -1;
     size_t len = 0;
     unsigned char *data = render(w, &len);
