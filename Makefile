@@ -16,7 +16,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib icu-uc libzip libxml-2.0 xlsxwriter
+PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib icu-uc libzip libxml-2.0 xlsxwriter libqpdf
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhpdf -lm

@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "batch.h"
+#include "collect.h"
 #include "input.h"
 #include "template.h"
 #include "text.h"
@@ -33,10 +34,13 @@ static const char usage_text[] =
     "  build FILE.md [-o PDF]   typeset the notice and its rubric tables\n"
     "  score FILE.md SCORES.yaml [-o PDF]\n"
     "                           the same with one unit's 自评分 filled and totalled\n"
-    "  batch FILE.md DIR [-o OUTDIR]\n"
-    "                           score every DIR/*.yaml, *.yml; one PDF each, 汇总表\n"
+    "  batch FILE.md DIR|SCORES.xlsx|SCORES.csv [-o OUTDIR]\n"
+    "                           score every DIR/*.yaml, *.yml, or every row; one PDF\n"
+    "                           each, 汇总表\n"
+    "  collect FILE.md FORM.pdf... [-o OUTDIR]\n"
+    "                           the same for forms filled in on screen (build --fillable)\n"
     "  template FILE.md [-o OUT.xlsx|OUT.csv|DIR]\n"
-    "                           the form the units' 自评分 comes back in\n"
+    "                           the sheet the units' 自评分 comes back in\n"
     "  fonts                    list font roles, the files that serve them, coverage\n"
     "  help COMMAND             a command's options\n"
     "\n"
@@ -86,14 +90,18 @@ static const char score_help[] =
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char batch_help[] =
-    "usage: gongwen batch [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md SCORES_DIR\n"
+    "usage: gongwen batch [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md\n"
+    "                     SCORES_DIR|SCORES.xlsx|SCORES.csv\n"
     "\n"
-    "Scores every SCORES_DIR/*.yaml and *.yml (any letter case) against the\n"
-    "rubric: one PDF per scores file, named after it, in OUTDIR (default\n"
-    "out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv and .pdf ranking the\n"
-    "units.  A bad scores file is reported and the others are still produced;\n"
-    "the exit status is then 1.  FILE.md '-' is read from standard input (then\n"
-    "-o is needed).\n"
+    "Scores every SCORES_DIR/*.yaml and *.yml (any letter case), or every row\n"
+    "of a spreadsheet of scores (as 'gongwen template' writes it), against the\n"
+    "rubric: one PDF per scores file, named after it (a row's after its 单位),\n"
+    "in OUTDIR (default out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv\n"
+    "and .pdf ranking the units, those of the 单位名单 that sent nothing as\n"
+    "未报.  A bad scores file or row is reported and the others are still\n"
+    "produced; the exit status is then 1.  A unit of the 单位名单 missing, not\n"
+    "on it or given twice is a warning (an error with --strict).  FILE.md '-'\n"
+    "is read from standard input (then -o is needed).\n"
     "\n"
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
@@ -112,6 +120,20 @@ static const char template_help[] =
     "overwritten.  FILE.md '-' is read from standard input (then -o is needed).\n"
     "\n"
     LAYOUTS_HELP QUIET_HELP;
+
+static const char collect_help[] =
+    "usage: gongwen collect [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md FORM.pdf...\n"
+    "\n"
+    "Reads back each form made by 'gongwen build --fillable FILE.md' and\n"
+    "filled in by a unit: its 单位, 填表人, 填表日期 and 自评分 fields, checked\n"
+    "exactly as a scores file; then, as batch does, one scored PDF per form,\n"
+    "named after it, in OUTDIR (default out/NAME for rubric NAME.md), and\n"
+    "OUTDIR/汇总表.csv and .pdf.  A form of another rubric (or of another\n"
+    "version of it), or one whose fields were edited, is refused.  With\n"
+    "--strict, a unit of the 单位名单 missing, not on it or given twice is an\n"
+    "error.\n"
+    "\n"
+    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
@@ -137,6 +159,7 @@ static const command commands[] = {
     {"score", score_help, app_score, 2, 2, 2, 1, true},
     {"batch", batch_help, app_batch, 2, 2, 1, 0, false},
     {"template", template_help, app_template, 1, 1, 1, 0, false},
+    {"collect", collect_help, app_collect, 2, 1 << 20, 1, 0, false},
     {"fonts", fonts_help, app_fonts, 0, 0, 0, -1, false},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -108,9 +108,7 @@ static long long days_from_civil(long long y, int m, int dd)
     return era * 146097 + doe - 719468;
 }
 
-/* "2012年12月20日" or "2012-12-20" (also with / or .) as seconds since 1970,
- * or -1 if it is not such a date. */
-static long long date_epoch(const char *s)
+long long scores_date_epoch(const char *s)
 {
     int y, m, dd, n = 0;
     char sep1[8] = "", sep2[8] = "";
@@ -158,7 +156,7 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
-    s->date_epoch = s->date ? date_epoch(s->date) : -1;
+    s->date_epoch = s->date ? scores_date_epoch(s->date) : -1;
     if (s->date && s->date_epoch < 0)
         rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_DATE)),
                            "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);

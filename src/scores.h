@@ -73,6 +73,10 @@ typedef struct scoresheet {
  * full-width digits included, so that they are reported), not as levels. */
 bool score_text_is_number(const char *s);
 
+/* A 评分日期 "2012年12月20日" or "2012-12-20" (also with / or .) as seconds
+ * since 1970, or -1 if it is not such a date. */
+long long scores_date_epoch(const char *s);
+
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d);
 /* The same from text in memory (len bytes; NULL: read path); path names it
  * in diagnostics. */

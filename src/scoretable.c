@@ -175,9 +175,7 @@ static int remark_column(const header *h, const char *key)
     return 0;
 }
 
-/* A score cell's value as a scores file writes it: points, a level, or a
- * list of levels (基本完成、资料不全). */
-static ynode *score_value(const char *text, int row, int column)
+ynode *score_cell_value(const char *text, int row, int column)
 {
     if (score_text_is_number(text))
         return ynode_scalar(text, row, column);
@@ -226,7 +224,7 @@ static int row_scores(const spreadsheet *s, const header *h, const sheet_row *r,
                                h->cols[k].key);
         if (!text)
             continue;
-        ynode *value = score_value(text, r->row, column);
+        ynode *value = score_cell_value(text, r->row, column);
         if (remark) {
             ynode *m = ynode_new(Y_MAP, r->row, column);
             ymap_put(m, value->kind == Y_SCALAR && score_text_is_number(text) ? "分" : "档次", r->row, value);

@@ -37,6 +37,7 @@
 #include "diag.h"
 #include "model.h"
 #include "scores.h"
+#include "ytree.h"
 
 /* The headers gongwen template writes (others are read too, see above). */
 #define TABLE_UNIT   "单位"
@@ -53,5 +54,9 @@
 int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n,
                            char ***refused_units, size_t *nrefused, diag_list *d);
 void scoresheets_free(scoresheet **sheets, size_t n);
+/* A score as a cell (or a form's field) holds it, as a scores file writes
+ * it: points, a level, or a list of levels (基本完成、资料不全, separated by
+ * 、，or ,), placed at row, column. */
+ynode *score_cell_value(const char *text, int row, int column);
 
 #endif
