@@ -100,11 +100,13 @@ unit: test-deps $(UNIT_BIN) $(B)/gongwen
 	@sh tests/run-tests.sh "unit" $(UNIT_BIN)
 e2e: test-deps $(B)/gongwen
 	@sh tests/e2e.sh $(B)/gongwen
+	@sh tests/routes.sh $(B)/gongwen
 cli: test-deps $(B)/gongwen
 	@sh tests/cli.sh $(B)/gongwen
 sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen
 	@$(SAN_ENV) sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
 	@$(SAN_ENV) sh tests/e2e.sh $(S)/gongwen
+	@$(SAN_ENV) sh tests/routes.sh $(S)/gongwen
 	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
 test check: test-deps

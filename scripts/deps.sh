@@ -27,12 +27,13 @@ icc-profiles-free
 # Testing: the unit-test library, PDF readers that check what gongwen writes
 # (and ghostscript's fonts), valgrind, groff for the manual, bash-completion
 # for the completion script; unzip opens the templates, LibreOffice (Calc)
-# turns a clerk's CSV into .xlsx and pdftk fills a form, as a reader would.
+# turns a clerk's CSV into .xlsx, pdftk fills a form as a reader would, and
+# jq finds its fields in qpdf's JSON.
 TEST="
 libcmocka-dev
 poppler-utils qpdf mupdf-tools ghostscript fonts-urw-base35 libxml2-utils
 valgrind groff-base bash-completion
-unzip libreoffice-calc-nogui pdftk-java
+unzip libreoffice-calc-nogui pdftk-java jq
 "
 
 case "${1-}" in

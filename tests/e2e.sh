@@ -11,26 +11,6 @@ trap 'rm -rf "$T"' EXIT
 LABEL=e2e
 . "$(dirname "$0")/lib.sh"
 
-# expect_pdfa NAME PDF PART: the archive parts of PDF/A-PART b (src/pdfa.h).
-expect_pdfa() {
-    pdfinfo -meta "$2" | sed -n '/^<?xpacket begin/,$p' >"$T/xmp"
-    if xmllint --noout "$T/xmp" 2>"$T/why"; then ok; else bad "$1: XMP is not well-formed XML"; cat "$T/why"; fi
-    expect_grep "$1: PDF/A part" "$T/xmp" "<pdfaid:part>$3</pdfaid:part>"
-    xmllint --xpath 'string(//*[local-name()="title"]//*[local-name()="li"])' "$T/xmp" >"$T/xmptitle" 2>&1
-    pdfinfo "$2" | sed -n 's/^Title: *//p' >"$T/infotitle"
-    if [ -s "$T/infotitle" ] && [ "$(cat "$T/xmptitle")" = "$(cat "$T/infotitle")" ]; then ok
-    else bad "$1: XMP title '$(cat "$T/xmptitle")' is not Info's '$(cat "$T/infotitle")'"; fi
-    # Unfiltered, as PDF/A-1 requires: the packet is readable in the raw file.
-    if grep -aq 'W5M0MpCehiHzreSzNTczkc9d' "$2"; then ok; else bad "$1: metadata stream is filtered"; fi
-    qpdf --qdf --object-streams=disable "$2" "$T/qdf.pdf"
-    expect_grep "$1: output intent" "$T/qdf.pdf" "/S /GTS_PDFA1"
-    expect_grep "$1: ICC profile" "$T/qdf.pdf" "/DestOutputProfile [0-9]* 0 R"
-    nfonts=$(pdffonts "$2" | tail -n +3 | wc -l)
-    ncidsets=$(grep -ac "/CIDSet [0-9]* 0 R" "$T/qdf.pdf")
-    if [ "$nfonts" -gt 0 ] && [ "$nfonts" -eq "$ncidsets" ]; then ok; else bad "$1: $ncidsets CIDSets for $nfonts fonts"; fi
-    if tail -c 300 "$2" | grep -aq '/ID \[ <[0-9A-F]\{32\}> <[0-9A-F]\{32\}> \]'; then ok; else bad "$1: no file /ID"; fi
-}
-
 # --- check on the two seeds ------------------------------------------------
 expect_exit 0 "check leshan" "$GW" check rubrics/leshan-2012.md
 expect_same "leshan summary" "$T/out" "rubrics/leshan-2012.md: 1 attachment, 1 unit, 5 categories, 29 items, total 100分"
@@ -368,6 +348,19 @@ expect_grep "zhuzhou batch: each unit without scores named at its table" "$T/zz.
 pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' ' >"$T/zzsummary.txt"
 expect_grep "zhuzhou 汇总表.pdf: 未报 rows" "$T/zzsummary.txt" "^未报市商务系统工会$"
 expect_exit 1 "zhuzhou batch --strict: 未报 is an error" "$GW" batch --strict rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzstrict"
+# A 单位名单 in the front matter: a unit missing from it, one given twice and
+# one that sent nothing are each named at their line; the scored are scored.
+mkdir "$T/roster" "$T/roster-scores"
+sed 's/^总分: 100$/总分: 100\n单位名单:\n  - 乐山市第一中学工会\n  - 乐山师范学院工会\n  - 某县总工会/' rubrics/leshan-2012.md >"$T/roster/leshan.md"
+cp examples/leshan-2012/*.yaml "$T/roster-scores/"
+cp examples/leshan-2012/yizhong.yaml "$T/roster-scores/yizhong2.yaml"
+expect_exit 0 "batch against a 单位名单" "$GW" batch --layouts layouts --fontmap fonts/fontmap.yaml "$T/roster/leshan.md" "$T/roster-scores" -o "$T/roster-out"
+expect_grep "roster: a unit not on it" "$T/err" "shizhongqu.yaml:2: warning: 单位 '乐山市市中区总工会' is not on the 单位名单"
+expect_grep "roster: a unit given twice" "$T/err" "yizhong2.yaml:2: warning: 单位 '乐山市第一中学工会' is given twice: also at $T/roster-scores/yizhong.yaml:2"
+expect_grep "roster: a unit that sent nothing" "$T/err" "leshan.md:23: warning: 单位 '某县总工会' has sent no scores (未报)"
+expect_grep "roster: 未报 in the 汇总表" "$T/roster-out/汇总表.csv" "^未报,某县总工会,"
+expect_exit 1 "batch against a 单位名单 --strict" "$GW" batch --strict --layouts layouts --fontmap fonts/fontmap.yaml "$T/roster/leshan.md" "$T/roster-scores" -o "$T/roster-strict"
+expect_grep "roster --strict: errors" "$T/err" "leshan.md:23: error: 单位 '某县总工会' has sent no scores (未报)"
 pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' \n' >"$T/summary.txt"
 expect_grep "zhuzhou 汇总表.pdf has the item columns" "$T/summary.txt" "组织建设民主管理素质提升“双联”维权帮扶总分1株洲市教育系统工会20202527.592.5"
 

@@ -116,6 +116,16 @@ static void assert_fixture_rows(const char *path)
     assert_int_equal(sheets[1]->items[2].line, 3);
     assert_int_equal(sheets[1]->items[2].column, 7);
     assert_int_equal(sheets[0]->unit_column, 1);
+    /* Each row's source is the scores file it stands for, which reads back
+     * as the same sheet, named after the row. */
+    for (size_t k = 0; k < n; k++) {
+        scoresheet *back = yaml_sheet(sheets[k]->source);
+        assert_same_sheet(back, sheets[k]);
+        scoresheet_free(back);
+        char *name = xasprintf("%s 第%zu行.yaml", strrchr(path, '/') + 1, k + 2);
+        assert_string_equal(sheets[k]->source_name, name);
+        free(name);
+    }
     scoresheet_free(jia);
     scoresheet_free(yi);
     scoresheets_free(sheets, n);
@@ -267,6 +277,8 @@ static void test_bad_cells(void **state)
         {"名称,1.1\n甲,1\n", -1, 0, "T: error: no header row: no cell reads 单位 (the row that names the columns: 单位, then each item's number, as gongwen template writes it)\n"},
         {HEADER "甲,,,\"1,,25\n", -1, 0, "T:2: error: the quote that opens this cell is never closed\n"},
         {"\xFF\xFE" "A", -1, 0, "T:1: error: this file is UTF-16 (\"Unicode text\"); save it as CSV UTF-8 or CSV\n"},
+        {HEADER "甲,,,1,\x1b[31m,25,1,0,否\n", -1, 0,
+         "T:E2: error: the cell holds a control character (U+001B); retype it\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t n;
@@ -279,6 +291,64 @@ static void test_bad_cells(void **state)
         assert_int_equal(n, cases[i].nsheets);
         free(got);
     }
+}
+
+/* A remark with a line break, a quote and a backslash, and levels in one
+ * cell: the row's scores file gives them back as they were. */
+static void test_row_source_keeps_text(void **state)
+{
+    (void)state;
+    static const char csv[] = HEADER "甲,,,1,\"两行\r\n说明\"\"\\\",基本完成、资料不全,1,0,否\n";
+    char *path = write_file(".csv", csv, strlen(csv));
+    document *doc = rubric();
+    scoresheet **sheets;
+    size_t n;
+    diag_list d = {0};
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, NULL, NULL, &d), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(sheets[0]->items[0].remark, "两行\n说明\"\\");
+    scoresheet *back = yaml_sheet(sheets[0]->source);
+    assert_same_sheet(back, sheets[0]);
+    assert_int_equal(back->items[1].nlevels, 2);
+    scoresheet_free(back);
+    scoresheets_free(sheets, n);
+    document_free(doc);
+    diag_list_free(&d);
+    done(path);
+}
+
+/* Refused rows give their units, so that a batch removes their old PDFs. */
+static void test_refused_units(void **state)
+{
+    (void)state;
+    static const char csv[] = HEADER "甲,,,9,,25,1,0,否\n乙,,,1,,25,1,0,否\n丙,,,1,,25,1,0,也许\n";
+    char *path = write_file(".csv", csv, strlen(csv));
+    document *doc = rubric();
+    scoresheet **sheets;
+    char **refused;
+    size_t n, nrefused;
+    diag_list d = {0};
+    assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &refused, &nrefused, &d), 0);
+    /* Grading, not reading, refuses those two: the rows are all read. */
+    assert_int_equal(n, 3);
+    assert_int_equal(nrefused, 0);
+    free(refused);
+    scoresheets_free(sheets, n);
+    diag_list_free(&d);
+    static const char bad[] = HEADER "甲,,年底,1,,25,1,0,否\n乙,,,1,,25,1,0,否\n,,,1,,25,1,0,否\n";
+    char *path2 = write_file(".csv", bad, strlen(bad));
+    assert_int_equal(scoresheets_from_table(path2, doc, &sheets, &n, &refused, &nrefused, &d), -1);
+    assert_int_equal(n, 1);
+    assert_string_equal(sheets[0]->unit, "乙");
+    assert_int_equal(nrefused, 1); /* the row without a 单位 names none */
+    assert_string_equal(refused[0], "甲");
+    free(refused[0]);
+    free(refused);
+    scoresheets_free(sheets, n);
+    document_free(doc);
+    diag_list_free(&d);
+    done(path);
+    done(path2);
 }
 
 static void test_neither_encoding(void **state)
@@ -364,6 +434,8 @@ int main(void)
         cmocka_unit_test(test_xlsx_from_libreoffice),
         cmocka_unit_test(test_xlsx_from_libxlsxwriter),
         cmocka_unit_test(test_bad_cells),
+        cmocka_unit_test(test_row_source_keeps_text),
+        cmocka_unit_test(test_refused_units),
         cmocka_unit_test(test_neither_encoding),
         cmocka_unit_test(test_not_a_workbook),
         cmocka_unit_test(test_seq_numbers),
