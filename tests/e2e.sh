@@ -472,6 +472,12 @@ if [ -s "$T/escape-out/u.pdf" ] && [ -z "$(find "$T" -name 'escaped*')" ]; then 
 mkdir "$T/empty"
 expect_exit 1 "batch: empty folder" "$GW" batch rubrics/leshan-2012.md "$T/empty" -o "$T/none"
 expect_grep "batch: empty folder message" "$T/err" "no scores files"
+# A spreadsheet among the scores files is not read with them, and said so.
+mkdir "$T/with-sheet"
+cp examples/leshan-2012/yizhong.yaml "$T/with-sheet/"
+cp tests/fixtures/tables/scores-bom.csv "$T/with-sheet/分数.csv"
+expect_exit 0 "batch: a folder with a spreadsheet in it" "$GW" batch rubrics/leshan-2012.md "$T/with-sheet" -o "$T/with-sheet-out"
+expect_grep "batch: the spreadsheet named" "$T/err" "with-sheet/分数.csv: warning: not read: a spreadsheet of scores is scored on its own: gongwen batch RUBRIC.md"
 
 # A bad scores file: file:line, exit 1, and the good PDF already there untouched.
 cp "$T/scored.pdf" "$T/keep.pdf"
