@@ -23,7 +23,6 @@
 #include "summary.h"
 #include "text.h"
 
-#define SUMMARY_STEM "汇总表"
 #define SUMMARY_CSV SUMMARY_STEM ".csv"
 #define SUMMARY_PDF SUMMARY_STEM ".pdf"
 

@@ -24,6 +24,10 @@
 #include "job.h"
 #include "scores.h"
 
+/* The summary's name in the output folder, as .csv and .pdf; no unit's PDF
+ * may take it. */
+#define SUMMARY_STEM "汇总表"
+
 /* One unit's scores as given, and where its PDF goes. */
 typedef struct batch_input {
     char *name;        /* the source as the 汇总表 names it: "yizhong.yaml", "分数.xlsx 第7行", "一中.pdf" */

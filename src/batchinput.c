@@ -24,8 +24,6 @@
 #include "spreadsheet.h"
 #include "text.h"
 
-#define SUMMARY_STEM "汇总表"
-
 void batch_add(batch_list *l, const char *name, const char *path, const char *stem, const char *outdir,
                scoresheet *sheet)
 {

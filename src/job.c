@@ -94,12 +94,13 @@ static int write_pages(const job *j, const page_list *pages, const document *doc
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
+    const char *data_name = !sheet ? NULL : sheet->source_name ? sheet->source_name
+                                                               : input_stored_name(sheet->path, "stdin.yaml");
     pdf_attachment sources[] = {
         {.name = input_stored_name(doc->path, "stdin.md"), .data = doc->source, .len = doc->source_len,
          .mime = "text/markdown", .relationship = "Source"},
-        {.name = !sheet ? NULL : sheet->source_name ? sheet->source_name : input_stored_name(sheet->path, "stdin.yaml"),
-         .data = sheet ? sheet->source : NULL,
-         .len = sheet ? sheet->source_len : 0, .mime = "application/yaml", .relationship = "Data"},
+        {.name = data_name, .data = sheet ? sheet->source : NULL, .len = sheet ? sheet->source_len : 0,
+         .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
@@ -325,8 +326,6 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
     scoresheet *sheet = NULL;
     /* Refused before it is read: an output that is the scores file itself. */
     int rc = job_check_output(j, output, scores_path, "PDF", d);
-    if (rc == 0)
-        rc = check_file_name(scores_path, d);
     if (rc == 0)
         rc = input_scores(j->env, scores_path, &sheet, d);
     if (rc == 0)

@@ -6,8 +6,6 @@
 
 #include "text.h"
 
-static const rgb BLACK_RGB = {0, 0, 0};
-
 page *page_list_add(page_list *d)
 {
     GROW(d->pages, d->len, d->cap);
@@ -122,7 +120,7 @@ void page_add_line(page *p, double x1, double y1, double x2, double y2, double w
 void page_add_field(page *p, form_kind form, const char *name, const char *group, int max_len, double size,
                     double x1, double y1, double x2, double y2)
 {
-    op *o = page_add_op(p, OP_FIELD, BLACK_RGB);
+    op *o = page_add_op(p, OP_FIELD, (rgb){0, 0, 0}); /* no colour: it draws nothing */
     o->form = form;
     o->name = xstrdup(name);
     o->group = group ? xstrdup(group) : NULL;

@@ -9,8 +9,7 @@
  *
  * Invariant: a text op's cps array holds ncps code points, owned by the op,
  * as a field op owns its name and group; page_list_free releases pages and
- * ops; a page's low is at or below every
- * op on it.
+ * ops; a page's low is at or below every op on it.
  */
 #ifndef GONGWEN_PAGE_H
 #define GONGWEN_PAGE_H
