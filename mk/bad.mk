@@ -16,7 +16,8 @@
 
 .PHONY: bad bad-sanitize valgrind signals lowmem
 
-VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --vgdb=no
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --vgdb=no \
+           --suppressions=$(CURDIR)/tests/valgrind.supp
 
 bad: test-deps $(B)/gongwen
 	@sh tests/bad.sh $(B)/gongwen

@@ -15,13 +15,13 @@ set -eu
 # gettext compiles the message catalogues.
 BUILD="
 make gcc libc6-dev pkg-config gettext
-libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev libicu-dev
+libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev libicu-dev libdeflate-dev libfontconfig-dev
 libzip-dev libxml2-dev libxlsxwriter-dev libqpdf-dev
 "
 # Running: the free fonts fonts/fontmap.yaml names, and the colour profile of
 # every PDF/A output intent.
 RUN="
-fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai
+fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-lxgw-wenkai fontconfig
 icc-profiles-free
 "
 # Testing: the unit-test library, PDF readers that check what gongwen writes

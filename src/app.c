@@ -224,7 +224,6 @@ void app_where(const app_options *opt, FILE *out)
 }
 
 /* ---- fonts ----------------------------------------------------------------- */
-
 /* The font map `fonts` lists (no rubric: the current folder's, the user's or
  * the installed one), where it was found, and the places tried, as a list. */
 static char *fontmap_for_fonts(const app_options *opt, place_kind *kind, char **tried)
@@ -241,6 +240,42 @@ static char *fontmap_for_fonts(const app_options *opt, place_kind *kind, char **
     *tried = sb_take(&list);
     searchpath_free(&sp);
     return found;
+}
+
+static size_t gb2312_covered(const fontset *fs, int face, const uint32_t *hanzi, size_t nhanzi)
+{
+    size_t covered = 0;
+    for (size_t i = 0; i < nhanzi; i++)
+        covered += fontset_face_covers(fs, face, hanzi[i]);
+    return covered;
+}
+
+/* One candidate of a role, numbered k: "K. [FAMILY: ]FILE, face N: what became of it". */
+static void print_candidate(FILE *out, const fontset *fs, size_t k, const font_candidate *c, const uint32_t *hanzi,
+                            size_t nhanzi)
+{
+    fprintf(out, "  %zu. ", k);
+    if (c->family)
+        fprintf(out, "%s%s%s%s: ", c->name, c->style ? " (" : "", c->style ? c->style : "", c->style ? ")" : "");
+    if (c->status == FONT_CANDIDATE_ABSENT) {
+        fprintf(out, c->family ? "not installed\n" : "%s: no such file\n", c->path);
+        return;
+    }
+    fprintf(out, "%s, face %d: ", c->path, c->index);
+    switch (c->status) {
+    case FONT_CANDIDATE_UNUSABLE:
+        fprintf(out, "skipped, %s\n", c->why);
+        break;
+    case FONT_CANDIDATE_INCOMPLETE:
+        fprintf(out, "passed over, it lacks %zu of the %zu hanzi of GB2312\n", c->missing, nhanzi);
+        break;
+    case FONT_CANDIDATE_REPEATED:
+        fprintf(out, "the face of a candidate above\n");
+        break;
+    default:
+        fprintf(out, "%s, GB2312 %zu/%zu\n", c->status == FONT_CANDIDATE_CHOSEN ? "used" : "fallback",
+                gb2312_covered(fs, c->face, hanzi, nhanzi), nhanzi);
+    }
 }
 
 int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
@@ -265,17 +300,15 @@ int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     fprintf(out, "font map: %s (%s)\n  looked for, in order: %s\n", fontmap, place_kind_name(where), tried);
     for (int role = 0; role < ROLE_COUNT; role++) {
         const int *faces;
-        size_t n = fontset_role_faces(fs, (font_role)role, &faces), role_covered = 0;
-        fprintf(out, "\n%s\n", font_role_name((font_role)role));
+        fontset_role_faces(fs, (font_role)role, &faces);
+        fprintf(out, "\n%s: %s (%s, face %d)\n", font_role_name((font_role)role), fontset_face_family(fs, faces[0]),
+                fontset_face_path(fs, faces[0]), fontset_face_index(fs, faces[0]));
+        const font_candidate *cands;
+        size_t n = fontset_candidates(fs, (font_role)role, &cands), role_covered = 0;
+        for (size_t k = 0; k < n; k++)
+            print_candidate(out, fs, k + 1, &cands[k], hanzi, nhanzi);
         for (size_t i = 0; i < nhanzi; i++)
             role_covered += fontset_face_for(fs, (font_role)role, hanzi[i]) >= 0;
-        for (size_t k = 0; k < n; k++) {
-            size_t covered = 0;
-            for (size_t i = 0; i < nhanzi; i++)
-                covered += fontset_face_covers(fs, faces[k], hanzi[i]);
-            fprintf(out, "  %zu. %s (%s, face %d): GB2312 %zu/%zu\n", k + 1, fontset_face_family(fs, faces[k]),
-                    fontset_face_path(fs, faces[k]), fontset_face_index(fs, faces[k]), covered, nhanzi);
-        }
         fprintf(out, "  with fallback: GB2312 %zu/%zu\n", role_covered, nhanzi);
     }
     free(hanzi);

@@ -26,7 +26,7 @@
 #define SUMMARY_CSV SUMMARY_STEM ".csv"
 #define SUMMARY_PDF SUMMARY_STEM ".pdf"
 
-/* A unit of the 单位名单 that sent nothing, as the 汇总表 shows it. */
+/* Why a unit of the 单位名单 is not scored when nothing of it came. */
 #define SUMMARY_MISSING "未报"
 
 /* ---- the summary ------------------------------------------------------- */
@@ -34,12 +34,16 @@
 typedef struct scored {
     unit_result res;
     const char *file;
+    char *not_scored;
 } scored;
 
+/* Best first; the units not scored last, in file order. */
 static int by_total(const void *a, const void *b)
 {
     const scored *x = a, *y = b;
-    if (x->res.total != y->res.total)
+    if (!x->not_scored != !y->not_scored)
+        return x->not_scored ? 1 : -1;
+    if (!x->not_scored && x->res.total != y->res.total)
         return x->res.total > y->res.total ? -1 : 1;
     return strcmp(x->file, y->file);
 }
@@ -90,6 +94,7 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
 {
     size_t ncols = shape ? unit_part_count(shape) : 0;
     points *aligned = xcalloc(ncols + 1, sizeof *aligned);
+    bool *vetoed = xcalloc(ncols + 1, sizeof *vetoed);
     char **keys = xcalloc(ncols + 1, sizeof *keys);
     for (size_t c = 0; c < ncols; c++) {
         aligned[c] = POINTS_NONE;
@@ -100,9 +105,10 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
         size_t c = 0;
         while (c < ncols && (aligned[c] != POINTS_NONE || strcmp(keys[c], key) != 0))
             c++;
-        if (c < ncols)
+        if (c < ncols) {
             aligned[c] = res->parts[k];
-        else
+            vetoed[c] = res->part_vetoed[k];
+        } else
             diag_warning(d, file, 0, "单位 '%s': the 汇总表 has no column for its part '%s'; its points count in "
                          "the total only", res->unit, unit_part_name(res->table, k));
         free(key);
@@ -111,22 +117,25 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
         free(keys[c]);
     free(keys);
     free(res->parts);
+    free(res->part_vetoed);
     res->parts = aligned;
+    res->part_vetoed = vetoed;
     res->nparts = ncols;
 }
 
-/* Ranks the n scored units in place (best first; equal totals share a
- * rank), then the nmissing that sent nothing, rank 0 (未报). */
-static ranked_unit *rank(scored *units, size_t n, const unit_result *missing, size_t nmissing)
+/* Ranks the first nsorted units in place (best first); equal totals share
+ * a rank; a unit not scored has none (0) and says why.  The units after
+ * them, to n, keep their order: those of the 单位名单 that sent nothing. */
+static ranked_unit *rank(scored *units, size_t nsorted, size_t n)
 {
-    qsort(units, n, sizeof *units, by_total);
-    ranked_unit *r = xcalloc(n + nmissing + 1, sizeof *r);
+    qsort(units, nsorted, sizeof *units, by_total);
+    ranked_unit *r = xcalloc(n + 1, sizeof *r);
     for (size_t i = 0; i < n; i++) {
         r[i].res = &units[i].res;
-        r[i].rank = i > 0 && units[i].res.total == units[i - 1].res.total ? r[i - 1].rank : i + 1;
+        r[i].not_scored = units[i].not_scored;
+        if (!units[i].not_scored)
+            r[i].rank = i > 0 && units[i].res.total == units[i - 1].res.total ? r[i - 1].rank : i + 1;
     }
-    for (size_t i = 0; i < nmissing; i++)
-        r[n + i].res = &missing[i];
     return r;
 }
 
@@ -135,7 +144,7 @@ static int summary_pdf(job *j, const ranked_unit *ranked, size_t n, const char *
 {
     const unit *shape = shape_of(j);
     document *doc = summary_document(j->doc, shape, ranked, n);
-    layout *lay = summary_layout(j->lay, shape);
+    layout *lay = summary_layout(j->lay, shape, ranked, n);
     int rc = job_stage_document(j, doc, lay, path, set, d);
     layout_free(lay);
     document_free(doc);
@@ -154,50 +163,48 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
         csv_put(&sb, unit_part_name(shape, k), false);
     csv_put(&sb, "总分", false);
     csv_put(&sb, "一票否决", false);
-    csv_put(&sb, "评分文件", true);
+    csv_put(&sb, "评分文件", false);
+    csv_put(&sb, "备注", true);
     char buf[32];
     for (size_t i = 0; i < n; i++) {
         const unit_result *res = ranked[i].res;
-        if (ranked[i].rank == 0) { /* sent nothing */
-            csv_put(&sb, SUMMARY_MISSING, false);
-            csv_put(&sb, res->unit, false);
-            for (size_t k = 0; k < nparts + 2; k++)
-                sb_putc(&sb, ',');
-            sb_puts(&sb, "\r\n");
-            continue;
-        }
-        sb_printf(&sb, "%zu,", ranked[i].rank);
+        if (ranked[i].rank)
+            sb_printf(&sb, "%zu,", ranked[i].rank);
+        else
+            sb_puts(&sb, ",");
         csv_put(&sb, res->unit, false);
         for (size_t k = 0; k < nparts; k++)
-            csv_put(&sb, res->parts[k] != POINTS_NONE ? points_format(res->parts[k], buf) : "", false);
-        csv_put(&sb, points_format(res->total, buf), false);
-        csv_put(&sb, res->vetoed ? "是" : "否", false);
-        csv_put(&sb, units[i].file, true);
+            csv_put(&sb, summary_part_text(shape, res, k, buf), false);
+        csv_put(&sb, ranked[i].not_scored ? SUMMARY_NOT_SCORED : points_format(res->total, buf), false);
+        csv_put(&sb, ranked[i].not_scored ? "" : res->vetoed ? "是" : "否", false);
+        csv_put(&sb, units[i].file, false);
+        csv_put(&sb, ranked[i].not_scored ? ranked[i].not_scored : "", true);
     }
     return sb_take(&sb);
 }
 
 /* The 汇总表's CSV and PDF, written as one; with them go the PDFs that
  * failed units left from an earlier run (failed: NULL-terminated).  done of
- * the n inputs were scored; missing are the units that sent nothing. */
-static int write_summary(job *j, scored *units, size_t done, size_t n, const unit_result *missing,
-                         size_t nmissing, const char *outdir, char **failed, diag_list *d, FILE *out)
+ * the ninputs units given were scored; after them come the units of the
+ * 单位名单 that sent nothing, to n. */
+static int write_summary(job *j, scored *units, size_t done, size_t ninputs, size_t n, const char *outdir,
+                         char **failed, diag_list *d, FILE *out)
 {
-    ranked_unit *ranked = rank(units, done, missing, nmissing);
+    ranked_unit *ranked = rank(units, ninputs, n);
     char *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV), *pdf_path = xasprintf("%s/%s", outdir, SUMMARY_PDF);
     file_set set = {0};
     int rc = job_check_output(j, csv_path, NULL, "summary", d);
     if (rc == 0) {
-        char *csv = summary_csv(j, units, ranked, done + nmissing);
+        char *csv = summary_csv(j, units, ranked, n);
         file_set_put(&set, csv_path, csv, strlen(csv), "summary");
-        rc = summary_pdf(j, ranked, done + nmissing, pdf_path, &set, d);
+        rc = summary_pdf(j, ranked, n, pdf_path, &set, d);
     }
     for (size_t i = 0; failed[i]; i++)
         file_set_remove(&set, failed[i]);
     if (rc == 0)
         rc = file_set_commit(&set, d);
-    if (rc == 0 && nmissing > 0)
-        fprintf(out, "%s: %zu of %zu units scored, %zu %s; summary %s, %s\n", outdir, done, n, nmissing,
+    if (rc == 0 && n > ninputs)
+        fprintf(out, "%s: %zu of %zu units scored, %zu %s; summary %s, %s\n", outdir, done, ninputs, n - ninputs,
                 SUMMARY_MISSING, pdf_path, csv_path);
     else if (rc == 0)
         fprintf(out, "%s: %zu of %zu units scored; summary %s, %s\n", outdir, done, n, pdf_path, csv_path);
@@ -209,6 +216,19 @@ static int write_summary(job *j, scored *units, size_t done, size_t n, const uni
 }
 
 /* ---- the run ----------------------------------------------------------- */
+
+/* Why a unit was not scored: the first error found about it from index
+ * from on (about file at line, when file is given). */
+static char *first_error(const diag_list *d, size_t from, const char *file, int line)
+{
+    for (size_t i = from; i < d->len; i++) {
+        const diag *g = &d->items[i];
+        if (g->level != DIAG_ERROR || (file && (!g->file || strcmp(g->file, file) != 0 || g->line != line)))
+            continue;
+        return g->line ? xasprintf("第%d行：%s", g->line, g->message) : xstrdup(g->message);
+    }
+    return xstrdup("");
+}
 
 /* A scores file is a regular file: a pipe named *.yaml would hold the run
  * until something writes to it, a device would never end. */
@@ -232,10 +252,9 @@ static void show_progress(FILE *out, size_t i, size_t n, const char *name)
     sb_free(&sb);
 }
 
-/* The units of the 单位名单 that no input names, as rows of the summary;
- * findings about the roster at level. */
-static unit_result *check_roster(const job *j, const batch_list *l, diag_level level, size_t *nmissing,
-                                 diag_list *d)
+/* The units of the 单位名单 that no input names (NULL-terminated; caller
+ * frees); findings about the roster at level. */
+static char **check_roster(const job *j, const batch_list *l, diag_level level, size_t *nmissing, diag_list *d)
 {
     roster r;
     roster_expected(j->doc, &r);
@@ -246,15 +265,30 @@ static unit_result *check_roster(const job *j, const batch_list *l, diag_level l
             sheets[n++] = l->items[i].sheet;
     bool *reported = xcalloc(r.len + 1, sizeof *reported);
     roster_check_sheets(&r, sheets, n, level, reported, d);
-    unit_result *missing = xcalloc(r.len + 1, sizeof *missing);
+    char **missing = xcalloc(r.len + 1, sizeof *missing);
     *nmissing = 0;
     for (size_t k = 0; k < r.len; k++)
         if (!reported[k])
-            missing[(*nmissing)++] = (unit_result){.unit = xstrdup(r.items[k].name), .total = POINTS_NONE};
+            missing[(*nmissing)++] = xstrdup(r.items[k].name);
     free(reported);
     free(sheets);
     roster_free(&r);
     return missing;
+}
+
+/* Every input read that is read in its turn (a folder's scores file): each
+ * that cannot be gets why in whys[i].  writable[i]: its PDF may be written. */
+static void read_inputs(const app_options *opt, job *j, batch_list *l, bool *writable, char **whys, diag_list *d)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        batch_input *in = &l->items[i];
+        size_t before = d->len;
+        writable[i] = job_check_output(j, in->pdf, in->path, "PDF", d) == 0;
+        if (writable[i] && !in->sheet && !in->refused && check_regular(in, d) == 0)
+            input_scores(opt->env, in->path, &in->sheet, d);
+        if (!in->sheet)
+            whys[i] = in->refused ? first_error(d, 0, in->path, in->line) : first_error(d, before, NULL, 0);
+    }
 }
 
 int batch_run(const app_options *opt, job *j, batch_list *l, const char *outdir, diag_list *d, FILE *out)
@@ -265,41 +299,55 @@ int batch_run(const app_options *opt, job *j, batch_list *l, const char *outdir,
     if (!made && errno != EEXIST)
         return diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
     file_sweep_leftovers(outdir);
-    size_t n = l->len, done = 0, nfailed = 0, nmissing = 0;
-    scored *units = xcalloc(n + 1, sizeof *units);
-    char **failed = xcalloc(n + 1, sizeof *failed);
-    /* A PDF name that is an input's is refused, and that file kept. */
+    size_t n = l->len, done = 0, nfailed = 0, nunscored = 0, nmissing = 0;
     bool *writable = xcalloc(n + 1, sizeof *writable);
-    for (size_t i = 0; i < n; i++) {
-        batch_input *in = &l->items[i];
-        writable[i] = job_check_output(j, in->pdf, in->path, "PDF", d) == 0;
-        if (writable[i] && !in->sheet && !in->refused && check_regular(in, d) == 0)
-            input_scores(opt->env, in->path, &in->sheet, d);
-    }
-    unit_result *missing = check_roster(j, l, opt->strict ? DIAG_ERROR : DIAG_WARNING, &nmissing, d);
+    char **whys = xcalloc(n + 1, sizeof *whys);
+    read_inputs(opt, j, l, writable, whys, d);
+    char **missing = check_roster(j, l, opt->strict ? DIAG_ERROR : DIAG_WARNING, &nmissing, d);
+    scored *units = xcalloc(n + nmissing + 1, sizeof *units);
+    char **failed = xcalloc(n + 1, sizeof *failed);
     bool tty = opt->env->progress && !opt->quiet;
     for (size_t i = 0; i < n; i++) {
         batch_input *in = &l->items[i];
         if (tty)
             show_progress(out, i, n, in->name);
+        size_t before = d->len;
         if (writable[i] && in->sheet && job_write_sheet(j, in->sheet, in->pdf, &units[done].res, d) == 0) {
             align_parts(&units[done].res, shape_of(j), in->path, d);
             units[done++].file = in->name;
-        } else if (writable[i]) {
-            failed[nfailed++] = in->pdf;
+            continue;
         }
+        if (writable[i])
+            failed[nfailed++] = in->pdf;
+        /* Not scored: listed all the same, under the unit its scores named. */
+        char *name = units[done].res.unit ? units[done].res.unit
+                     : in->sheet ? xstrdup(in->sheet->unit) : xstrdup(in->name);
+        units[done].res.unit = NULL;
+        scored *u = &units[n - 1 - nunscored++];
+        u->res.unit = name;
+        u->file = in->name;
+        u->not_scored = whys[i] ? whys[i] : first_error(d, before, NULL, 0);
+        whys[i] = NULL;
     }
     if (tty)
         fputc('\n', out);
+    /* The units not scored, filled in from the end, join the scored ones;
+     * the 单位名单's units that sent nothing come last. */
+    memmove(units + done, units + n - nunscored, nunscored * sizeof *units);
+    for (size_t k = 0; k < nmissing; k++)
+        units[n + k] = (scored){.res = {.unit = missing[k]}, .file = "", .not_scored = xstrdup(SUMMARY_MISSING)};
     int rc = done < n ? -1 : 0; /* each failure is already reported at its file and line */
-    if (done > 0 && write_summary(j, units, done, n, missing, nmissing, outdir, failed, d, out) != 0)
+    if (done > 0 && write_summary(j, units, done, n, n + nmissing, outdir, failed, d, out) != 0)
         rc = -1;
     if (made && done == 0)
         rmdir(outdir);
-    for (size_t i = 0; i < done; i++)
+    for (size_t i = 0; i < n + nmissing; i++) {
         unit_result_free(&units[i].res);
-    for (size_t i = 0; i < nmissing; i++)
-        unit_result_free(&missing[i]);
+        free(units[i].not_scored);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(whys[i]);
+    free(whys);
     free(missing);
     free(units);
     free(failed);

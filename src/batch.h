@@ -35,7 +35,8 @@ typedef struct batch_input {
     char *stem;        /* its PDF is outdir/stem.pdf */
     char *pdf;
     scoresheet *sheet; /* NULL: path is a scores file, read in its turn */
-    bool refused;      /* already reported as bad (a spreadsheet's row): only its old PDF goes */
+    bool refused;      /* already reported as bad (a spreadsheet's row, a form): only its old PDF goes */
+    int line;          /* a refused row's, where its findings are; 0: the file's */
 } batch_input;
 
 typedef struct batch_list {

@@ -35,6 +35,7 @@ void batch_add(batch_list *l, const char *name, const char *path, const char *st
     in->pdf = xasprintf("%s/%s.pdf", outdir, stem);
     in->sheet = sheet;
     in->refused = false;
+    in->line = 0;
 }
 
 void batch_list_free(batch_list *l)
@@ -133,7 +134,7 @@ static int list_rows(const job *j, const char *path, const char *outdir, batch_l
 {
     scoresheet **sheets;
     size_t n, nrefused;
-    char **refused;
+    refused_row *refused;
     int rc = scoresheets_from_table(path, j->doc, &sheets, &n, &refused, &nrefused, d);
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     for (size_t i = 0; i < n; i++) {
@@ -144,17 +145,18 @@ static int list_rows(const job *j, const char *path, const char *outdir, batch_l
     }
     for (size_t i = 0; i < nrefused; i++) {
         /* One PDF per unit: a unit with a good row too keeps that row's. */
+        const char *unit_name = refused[i].unit;
         bool known = false;
         for (size_t k = 0; k < l->len && !known; k++)
-            known = l->items[k].sheet ? strcmp(l->items[k].sheet->unit, refused[i]) == 0
-                                      : strcmp(l->items[k].name, refused[i]) == 0;
-        char *stem = file_name_of(refused[i]);
+            known = strcmp(l->items[k].sheet ? l->items[k].sheet->unit : l->items[k].name, unit_name) == 0;
+        char *stem = file_name_of(unit_name);
         if (!known) {
-            batch_add(l, refused[i], path, stem, outdir, NULL);
+            batch_add(l, unit_name, path, stem, outdir, NULL);
             l->items[l->len - 1].refused = true;
+            l->items[l->len - 1].line = refused[i].row;
         }
         free(stem);
-        free(refused[i]);
+        free(refused[i].unit);
     }
     free(refused);
     free(sheets); /* the sheets are the inputs' now */

@@ -162,6 +162,9 @@ static bool break_allowed(const text *t, size_t i)
         return false;
     if (is_digit(a) && is_unit(b))
         return false;
+    /* A date stays whole: 2012年7月12日. */
+    if ((a == 0x5E74 || a == 0x6708) && is_digit(b) && i >= 2 && is_digit(t->cps[i - 2]))
+        return false;
     /* —— is one mark drawn as two glyphs (…… is already closing). */
     return !(a == b && (a == 0x2014 || a == 0x2015));
 }
@@ -265,7 +268,7 @@ static void word_starts(breaker *b, const text *t, bool *start)
     glyph[len] = n;
     UErrorCode err = U_ZERO_ERROR;
     ubrk_setText(b->words, u16, len, &err);
-    size_t *edges = xmalloc((n + 2) * sizeof *edges), nedges = 0;
+    size_t *edges = xmalloc(((size_t)len + 2) * sizeof *edges), nedges = 0;
     if (U_SUCCESS(err))
         for (int32_t p = ubrk_first(b->words); p != UBRK_DONE; p = ubrk_next(b->words))
             edges[nedges++] = glyph[p];
@@ -296,9 +299,11 @@ static void protect_names(const breaker *b, const text *t, double *costs)
         for (size_t i = 0; i + m <= t->n; i++) {
             if (t->cps[i] != b->names[k][0] || memcmp(t->cps + i, b->names[k], m * sizeof *t->cps) != 0)
                 continue;
+            /* Dearer than anything outside a name, and inside one still
+             * cheaper at its own word boundaries (服务|科学|发展). */
             for (size_t j = i + 1; j < i + m; j++)
-                if (costs[j] < BREAK_IN_NAME)
-                    costs[j] = BREAK_IN_NAME;
+                if (costs[j] < BREAK_IN_NAME && costs[j] != BREAK_NEVER)
+                    costs[j] += BREAK_IN_NAME;
         }
     }
 }
@@ -347,9 +352,12 @@ void break_costs(breaker *b, const uint32_t *cps, size_t n, break_style style, d
     if (n == 0)
         return;
     costs[n] = 0;
-    size_t label = label_length(&t);
     for (size_t i = 1; i < n; i++)
-        costs[i] = cps[i - 1] == '\n' ? BREAK_FORCED : i == label || !break_allowed(&t, i) ? BREAK_NEVER : 0;
+        costs[i] = cps[i - 1] == '\n' ? BREAK_FORCED : !break_allowed(&t, i) ? BREAK_NEVER : 0;
     if (style != BREAK_ANYWHERE)
         display_costs(b, &t, style, costs);
+    /* A label stays with what it labels, unless that cannot share its line. */
+    size_t label = label_length(&t);
+    if (label > 0 && label < n && costs[label] < BREAK_IN_WORD)
+        costs[label] = BREAK_IN_WORD;
 }

@@ -9,8 +9,10 @@
  *    closing mark ，。、；：？！）》」… and none ends with an opening mark
  *    （《「“…), inside a Latin word or a number (2.5, 1,000, e-mail), between
  *    a number and its unit or sign (（2分）, 0.5分, 80%, 2016年, 3次, ≥95%,
- *    第3), after a leading label (一、 （一） 1.), inside —— and ……;
+ *    第3), inside a date (2012年7月12日), inside —— and ……;
  *  - forced (BREAK_FORCED) after a line feed;
+ *  - after a leading label (一、 （一） 1.) as dearly as inside a word: a
+ *    label stays with what it labels unless the two cannot share a line;
  *  - otherwise a cost that depends on the style of the text:
  *      BREAK_ANYWHERE  body text on the character grid: between any two
  *                      hanzi, at no cost, as Chinese typesetting does;

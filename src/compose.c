@@ -11,8 +11,9 @@
 #include "notice.h"
 #include "text.h"
 
-/* The em dash of a CJK face sits this high above the baseline, in em: the
- * page number's dashes are what the standard puts 7 mm below the text area. */
+/* Where the em dash's stroke sits in a CJK face without an outline to read,
+ * in em above the baseline: the page number's dashes are what the standard
+ * puts 7 mm below the text area. */
 #define DASH_RISE 0.38
 /* The 版记's face size: 4号. */
 #define COLOPHON_PT 14.0
@@ -128,8 +129,14 @@ static void add_page_numbers(page_list *out, const layout *lay, shaper *sh)
     const notice_layout *nl = &lay->notice;
     frame fr = frame_of(nl);
     font_spec f = nl->page_number;
-    double y = fr.bottom - MM_TO_PT(nl->page_number_gap_mm) - DASH_RISE * f.size_pt;
     source_ref at = { lay->path, 0 };
+    /* The stroke's middle 7 mm below the text area, wherever the face draws
+     * its dash. */
+    double low, high, rise = DASH_RISE;
+    int face = fontset_face_for(sh->fs, f.role, 0x2014);
+    if (face >= 0 && fontset_ink_height(sh->fs, face, 0x2014, &low, &high))
+        rise = (low + high) / 2;
+    double y = fr.bottom - MM_TO_PT(nl->page_number_gap_mm) - rise * f.size_pt;
     for (size_t i = 0; i < out->len; i++) {
         if (out->pages[i].unnumbered)
             continue;

@@ -94,19 +94,6 @@ static bool same_text(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* An earlier warning word for word the same as items[i]. */
-static bool repeats_earlier(const diag_list *d, size_t i)
-{
-    const diag *g = &d->items[i];
-    for (size_t k = 0; k < i && g->level == DIAG_WARNING; k++) {
-        const diag *e = &d->items[k];
-        if (e->level == DIAG_WARNING && e->line == g->line && e->column == g->column && same_text(e->file, g->file) &&
-            same_text(e->message, g->message))
-            return true;
-    }
-    return false;
-}
-
 /* One finding as a line; what the input supplied in it (a file name, a
  * unit's name, an item id) is made printable (sb_put_printable). */
 static void print_finding(FILE *out, const char *file, int line, int column, diag_level level,
@@ -139,9 +126,6 @@ void diag_print(const diag_list *d, FILE *out)
     bool hidden_error = false;
     for (size_t i = 0; i < d->len; i++) {
         const diag *g = &d->items[i];
-        /* A batch typesets the same notice for every unit: say it once. */
-        if (repeats_earlier(d, i))
-            continue;
         run = i > 0 && same_text(g->file, d->items[i - 1].file) ? run + 1 : 1;
         if (run > RUN_MAX && g->file) {
             hidden++;

@@ -56,8 +56,9 @@ const char *cell_name(int row, int column, char *buf);
 
 size_t diag_count(const diag_list *d, diag_level level);
 /* Writes each finding as `file:line: warning: message` (line omitted when 0,
- * a cell as C7);
- * a warning repeated word for word is written once.  What is not printable
+ * a cell as C7),
+ * each as often as it was found: nothing is made twice (a batch typesets its
+ * notice once), so nothing needs hiding.  What is not printable
  * in a file name or a message (text.h sb_put_printable) is escaped; past 100
  * findings in a row about one file, one line says how many more there are. */
 void diag_print(const diag_list *d, FILE *out);

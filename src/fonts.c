@@ -6,12 +6,15 @@
  * until fontset_free.  Coverage is asked of the face's Unicode cmap directly
  * (FT_Get_Char_Index is a binary search in the cmap): a document has a few
  * thousand characters and a role a handful of candidates, so a cache would
- * cost more memory than it saves time.
+ * cost more memory than it saves time.  Whether a face has all of GB 2312 is
+ * counted once per face, and only for the candidates up to a role's face;
+ * for a face fontconfig found, its record is taken (fontfind.h).
  */
 #include "fonts.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,10 +22,13 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
 #include "fileio.h"
+#include "fontfind.h"
+#include "gb2312.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -33,15 +39,37 @@ typedef struct face_rec {
     int index;
     char *family;
     FT_Face ft;
+    long missing;   /* GB 2312 hanzi it lacks; -1 until counted */
 } face_rec;
+
+typedef struct role_rec {
+    font_candidate *cands;  /* every candidate, in the map's order */
+    size_t ncands, capcands;
+    int *faces;             /* the role's face, then its fallbacks */
+    size_t nfaces, capfaces;
+} role_rec;
 
 struct fontset {
     FT_Library lib;
     face_rec *faces;
     size_t nfaces, cap;
-    int *cands[ROLE_COUNT];     /* face ids, in the map's order */
-    size_t ncands[ROLE_COUNT], capcands[ROLE_COUNT];
+    role_rec roles[ROLE_COUNT];
 };
+
+/* What loading needs besides the set: the map, its folder, and what is
+ * fetched on first need: fontconfig (for the first family) and the hanzi of
+ * GB 2312 (for the first face that must have them). */
+typedef struct loader {
+    fontset *fs;
+    const char *map;
+    char *dir;
+    diag_list *d;
+    font_finder *finder;
+    bool finder_tried;
+    uint32_t *hanzi;
+    size_t nhanzi;
+    bool hanzi_read;
+} loader;
 
 /* NULL-terminated, for ymap_check_keys. */
 static const char *const ROLE_NAMES[ROLE_COUNT + 1] = {
@@ -66,7 +94,7 @@ const char *font_role_name(font_role role)
     return (unsigned)role < ROLE_COUNT ? ROLE_NAMES[role] : "?";
 }
 
-/* ---- loading ---------------------------------------------------------- */
+/* ---- opening faces ---------------------------------------------------- */
 
 /* The map's folder, for resolving relative candidate paths. */
 static char *dir_of(const char *path)
@@ -95,11 +123,13 @@ static const char *unusable_reason(FT_Face ft)
     if (!FT_IS_SFNT(ft))
         return "not a TrueType/OpenType font";
     FT_ULong len = 0;
-    /* pdffont embeds glyf/loca outlines (FontFile2).  CFF-flavoured OpenType
-     * (Noto CJK, Source Han, Fandol) would need FontFile3, and its CJK
-     * subsets measured larger than TrueType ones for the same text. */
-    if (FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &len) != 0)
-        return "CFF (PostScript) outlines; gongwen embeds only TrueType-outline fonts";
+    /* pdffont embeds TrueType (glyf) and CFF outlines; CFF2, the outlines
+     * of variable OpenType fonts, has no place in a PDF. */
+    if (FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &len) != 0 &&
+        FT_Load_Sfnt_Table(ft, TTAG_CFF, 0, NULL, &len) != 0)
+        return FT_Load_Sfnt_Table(ft, TTAG_CFF2, 0, NULL, &len) == 0
+                   ? "CFF2 outlines (a variable font), which a PDF cannot embed"
+                   : "no TrueType or CFF outlines";
     if (FT_Select_Charmap(ft, FT_ENCODING_UNICODE) != 0)
         return "no Unicode character map";
     /* The font's licence says it may not be embedded or subset (OS/2 fsType). */
@@ -110,54 +140,98 @@ static const char *unusable_reason(FT_Face ft)
     return NULL;
 }
 
-/* Opens (path, index) unless already open.  Returns the face id, or -1 when
- * the file is absent (silently) or unusable (with a warning), or -2 when
- * memory ran out (an error: the font is not at fault). */
-static int open_face(fontset *fs, const char *path, int index, const char *map, int line,
-                     diag_list *d)
+/* A warning about the found candidate c: "FAMILY (FILE, face N): …", or
+ * "FILE (face N): …" for a file. */
+static void warn_about(loader *ld, const font_candidate *c, const char *fmt, ...) GW_PRINTF(3, 4);
+static void warn_about(loader *ld, const font_candidate *c, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = xvasprintf(fmt, ap);
+    va_end(ap);
+    if (c->family)
+        diag_warning(ld->d, ld->map, c->line, "%s (%s, face %d): %s", c->name, c->path, c->index, what);
+    else
+        diag_warning(ld->d, ld->map, c->line, "%s (face %d): %s", c->path, c->index, what);
+    free(what);
+}
+
+/* Opens c's file (c->path, face index) unless already open: sets c->face,
+ * or marks c absent (no such file: the normal case for a candidate this
+ * machine lacks) or unusable, with a warning.  -1 (an error) when memory ran
+ * out. */
+static int open_face(loader *ld, font_candidate *c, int index)
+{
+    fontset *fs = ld->fs;
+    c->index = index;
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return -1;  /* a candidate this machine does not have: the normal case */
-    int id = find_face(fs, &st, index);
-    if (id >= 0)
-        return id;
+    if (stat(c->path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        c->status = FONT_CANDIDATE_ABSENT;
+        return 0;
+    }
+    if ((c->face = find_face(fs, &st, index)) >= 0)
+        return 0;
     FT_Face ft;
-    FT_Error err = FT_New_Face(fs->lib, path, index, &ft);
-    if (err && (err == FT_Err_Out_Of_Memory || file_map_error(path) == ENOMEM)) {
-        diag_error(d, path, 0, "out of memory: cannot load this %lld MB font", (long long)(st.st_size >> 20));
-        return -2;
-    }
-    if (err) {
-        diag_warning(d, map, line, "%s (face %d): skipped: FreeType cannot open it (error 0x%02X)",
-                     path, index, (unsigned)err);
-        return -1;
-    }
-    const char *why = unusable_reason(ft);
-    if (why) {
-        diag_warning(d, map, line, "%s (face %d): skipped: %s", path, index, why);
-        FT_Done_Face(ft);
-        return -1;
+    FT_Error err = FT_New_Face(fs->lib, c->path, index, &ft);
+    /* Short of memory the font is not at fault: an error, not a skip. */
+    if (err && (err == FT_Err_Out_Of_Memory || file_map_error(c->path) == ENOMEM))
+        return diag_error(ld->d, c->path, 0, "out of memory: cannot load this %lld MB font",
+                          (long long)(st.st_size >> 20));
+    const char *why = err ? NULL : unusable_reason(ft);
+    if (err || why) {
+        c->status = FONT_CANDIDATE_UNUSABLE;
+        c->why = err ? xasprintf("FreeType cannot open it (error 0x%02X)", (unsigned)err) : xstrdup(why);
+        warn_about(ld, c, "skipped: %s", c->why);
+        if (!err)
+            FT_Done_Face(ft);
+        return 0;
     }
     GROW(fs->faces, fs->nfaces, fs->cap);
     face_rec *f = &fs->faces[fs->nfaces];
-    f->path = xstrdup(path);
+    f->path = xstrdup(c->path);
     f->dev = st.st_dev;
     f->ino = st.st_ino;
     f->index = index;
     f->family = xstrdup(ft->family_name ? ft->family_name : "?");
     f->ft = ft;
-    return (int)fs->nfaces++;
+    f->missing = -1;
+    c->face = (int)fs->nfaces++;
+    return 0;
 }
 
-static void add_candidate(fontset *fs, font_role role, int face)
+/* The hanzi of GB 2312, read on first need. */
+static void read_hanzi(loader *ld)
 {
-    for (size_t i = 0; i < fs->ncands[role]; i++)
-        if (fs->cands[role][i] == face)
-            return;  /* listed twice: the second entry adds nothing */
-    GROW(fs->cands[role], fs->ncands[role], fs->capcands[role]);
-    fs->cands[role][fs->ncands[role]++] = face;
+    if (!ld->hanzi_read) {
+        ld->nhanzi = gb2312_hanzi(&ld->hanzi);
+        ld->hanzi_read = true;
+    }
 }
+
+/* The installed face of a family, through fontconfig (loaded on the first
+ * family): c->path and *index, and how many GB 2312 hanzi it lacks by
+ * fontconfig's record; or c marked absent. */
+static int find_family(loader *ld, font_candidate *c, int *index, long *missing)
+{
+    if (!ld->finder_tried) {
+        ld->finder_tried = true;
+        read_hanzi(ld);
+        if (!(ld->finder = font_finder_new(ld->hanzi, ld->nhanzi)))
+            diag_warning(ld->d, ld->map, c->line, "fontconfig cannot load its configuration: "
+                         "no family of the map is found, only files");
+    }
+    font_found found;
+    if (!ld->finder || !font_finder_find(ld->finder, c->name, c->style, &found)) {
+        c->status = FONT_CANDIDATE_ABSENT;
+        return -1;
+    }
+    c->path = found.path;
+    *index = found.index;
+    *missing = (long)found.missing;
+    return 0;
+}
+
+/* ---- the map's candidates --------------------------------------------- */
 
 /* Parses a non-negative face index. */
 static int parse_index(const char *s, int *out)
@@ -171,83 +245,158 @@ static int parse_index(const char *s, int *out)
     return 0;
 }
 
-static int load_candidate(fontset *fs, font_role role, const ynode *c, const char *dir,
-                          const char *map, diag_list *d)
+#define CANDIDATE_FORMS "{family: NAME}, {family: NAME, style: STYLE} or {file: PATH, index: N}"
+
+/* The candidate written at c, found and opened; -1 when it is malformed. */
+static int load_candidate(loader *ld, role_rec *role, const ynode *c)
 {
-    static const char *const keys[] = {"file", "index", NULL};
+    static const char *const keys[] = {"family", "style", "file", "index", NULL};
     if (c->kind != Y_MAP)
-        return diag_error(d, map, c->line, "a candidate must be a map {file: PATH, index: N}");
-    if (ymap_check_keys(c, keys, map, "candidate key", d) != 0)
+        return diag_error(ld->d, ld->map, c->line, "a candidate must be a map: " CANDIDATE_FORMS);
+    if (ymap_check_keys(c, keys, ld->map, "candidate key", ld->d) != 0)
         return -1;
-    const char *file = ymap_str(c, "file");
-    if (!file || !*file)
-        return diag_error(d, map, c->line, "candidate without 'file'");
+    const char *family = ymap_str(c, "family"), *file = ymap_str(c, "file");
+    const char *style = ymap_str(c, "style"), *idx = ymap_str(c, "index");
+    if ((family && *family) == (file && *file) || (family && idx) || (file && style) ||
+        (style && !*style))
+        return diag_error(ld->d, ld->map, c->line, "a candidate names a family or a file: " CANDIDATE_FORMS);
     int index = 0;
-    const char *idx = ymap_str(c, "index");
     if (idx && parse_index(idx, &index) != 0)
-        return diag_error(d, map, c->line, "index '%s' is not a face number (0, 1, …)", idx);
-    char *path = file[0] == '/' ? xstrdup(file) : xasprintf("%s/%s", dir, file);
-    int face = open_face(fs, path, index, map, c->line, d);
-    free(path);
-    if (face >= 0)
-        add_candidate(fs, role, face);
-    return face == -2 ? -1 : 0;
+        return diag_error(ld->d, ld->map, c->line, "index '%s' is not a face number (0, 1, …)", idx);
+    GROW(role->cands, role->ncands, role->capcands);
+    font_candidate *cand = &role->cands[role->ncands++];
+    memset(cand, 0, sizeof *cand);
+    cand->family = family != NULL;
+    cand->name = xstrdup(family ? family : file);
+    cand->style = style ? xstrdup(style) : NULL;
+    cand->line = c->line;
+    cand->face = -1;
+    long missing = -1; /* unknown until counted */
+    if (family && find_family(ld, cand, &index, &missing) != 0)
+        return 0;
+    if (file)
+        cand->path = file[0] == '/' ? xstrdup(file) : xasprintf("%s/%s", ld->dir, file);
+    if (open_face(ld, cand, index) != 0)
+        return -1;
+    if (cand->face >= 0 && ld->fs->faces[cand->face].missing < 0)
+        ld->fs->faces[cand->face].missing = missing;
+    return 0;
 }
 
-static int load_role(fontset *fs, font_role role, const ynode *list, const char *dir,
-                     const char *map, diag_list *d)
+/* ---- choosing a role's face ------------------------------------------- */
+
+/* The GB 2312 hanzi face lacks: fontconfig's count for a family found
+ * through it, else FreeType's, counted on first need. */
+static size_t gb2312_missing(loader *ld, int face)
+{
+    face_rec *f = &ld->fs->faces[face];
+    if (f->missing < 0) {
+        read_hanzi(ld);
+        f->missing = 0;
+        for (size_t i = 0; i < ld->nhanzi; i++)
+            f->missing += FT_Get_Char_Index(f->ft, ld->hanzi[i]) == 0;
+    }
+    return (size_t)f->missing;
+}
+
+/* Whether a candidate before the i-th has its face. */
+static bool face_seen_before(const role_rec *role, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (role->cands[j].face == role->cands[i].face)
+            return true;
+    return false;
+}
+
+/* The role's face and fallbacks, and what became of each candidate. */
+static void choose(loader *ld, font_role r)
+{
+    role_rec *role = &ld->fs->roles[r];
+    size_t chosen = role->ncands, usable = 0;
+    for (size_t i = 0; i < role->ncands; i++)
+        usable += role->cands[i].face >= 0;
+    /* With one usable candidate there is nothing to choose: no need to count. */
+    for (size_t i = 0; i < role->ncands && chosen == role->ncands && usable > 1; i++)
+        if (role->cands[i].face >= 0 && gb2312_missing(ld, role->cands[i].face) == 0)
+            chosen = i;
+    for (size_t i = 0; i < role->ncands && chosen == role->ncands; i++)
+        if (role->cands[i].face >= 0)
+            chosen = i;  /* none has all of GB 2312: the first usable */
+    for (size_t i = 0; i < role->ncands; i++) {
+        font_candidate *c = &role->cands[i];
+        if (c->face < 0)
+            continue;
+        if (face_seen_before(role, i)) {
+            c->status = FONT_CANDIDATE_REPEATED;
+        } else if (i < chosen) {
+            c->status = FONT_CANDIDATE_INCOMPLETE;
+            c->missing = gb2312_missing(ld, c->face);
+            warn_about(ld, c, "passed over for role %s: it lacks %zu of the %zu hanzi of GB 2312", ROLE_NAMES[r],
+                       c->missing, ld->nhanzi);
+        } else {
+            c->status = i == chosen ? FONT_CANDIDATE_CHOSEN : FONT_CANDIDATE_FALLBACK;
+            GROW(role->faces, role->nfaces, role->capfaces);
+            role->faces[role->nfaces++] = c->face;
+        }
+    }
+}
+
+static int load_role(loader *ld, font_role r, const ynode *list)
 {
     if (list->kind != Y_LIST)
-        return diag_error(d, map, list->line, "role %s: expected a list of candidates",
-                          ROLE_NAMES[role]);
+        return diag_error(ld->d, ld->map, list->line, "role %s: expected a list of candidates",
+                          ROLE_NAMES[r]);
     int rc = 0;
     for (size_t i = 0; i < list->len; i++)
-        if (load_candidate(fs, role, list->kids[i], dir, map, d) != 0)
+        if (load_candidate(ld, &ld->fs->roles[r], list->kids[i]) != 0)
             rc = -1;
-    if (rc == 0 && fs->ncands[role] == 0)
-        rc = diag_error(d, map, list->line,
-                        "role %s: none of its %zu candidate fonts exists and is usable; "
-                        "put one of the named files into %s/ or install the Debian font",
-                        ROLE_NAMES[role], list->len, dir);
+    if (rc == 0)
+        choose(ld, r);
+    if (rc == 0 && ld->fs->roles[r].nfaces == 0)
+        rc = diag_error(ld->d, ld->map, list->line,
+                        "role %s: none of its %zu candidate fonts is installed and usable; "
+                        "install one of its families (fc-list lists what is installed) or name a "
+                        "font file", ROLE_NAMES[r], list->len);
     return rc;
 }
 
-static int load_map(fontset *fs, const ynode *root, const char *map, diag_list *d)
+static int load_map(loader *ld, const ynode *root)
 {
     if (root->kind != Y_MAP)
-        return diag_error(d, map, root->line, "the font map must be a map of roles");
+        return diag_error(ld->d, ld->map, root->line, "the font map must be a map of roles");
     /* An unknown role is most likely a misspelt one: report it and go on, so
      * the "missing" report for the intended role comes with it. */
-    int rc = ymap_check_keys(root, ROLE_NAMES, map, "role", d);
-    char *dir = dir_of(map);
+    int rc = ymap_check_keys(root, ROLE_NAMES, ld->map, "role", ld->d);
     for (int r = 0; r < ROLE_COUNT; r++) {
         const ynode *list = ymap_get(root, ROLE_NAMES[r]);
         if (!list)
-            rc = diag_error(d, map, 0, "role %s is missing", ROLE_NAMES[r]);
-        else if (load_role(fs, (font_role)r, list, dir, map, d) != 0)
+            rc = diag_error(ld->d, ld->map, 0, "role %s is missing", ROLE_NAMES[r]);
+        else if (load_role(ld, (font_role)r, list) != 0)
             rc = -1;
     }
-    free(dir);
     return rc;
 }
 
 /* Takes root (frees it). */
 static int fontset_from_tree(const char *fontmap_path, ynode *root, fontset **out, diag_list *d)
 {
-    fontset *fs = xcalloc(1, sizeof *fs);
+    loader ld = {.fs = xcalloc(1, sizeof *ld.fs), .map = fontmap_path, .dir = dir_of(fontmap_path), .d = d};
     int rc = 0;
-    if (FT_Init_FreeType(&fs->lib) != 0) {
-        fs->lib = NULL;
+    if (FT_Init_FreeType(&ld.fs->lib) != 0) {
+        ld.fs->lib = NULL;
         rc = diag_error(d, fontmap_path, 0, "cannot initialise FreeType");
     } else {
-        rc = load_map(fs, root, fontmap_path, d);
+        rc = load_map(&ld, root);
     }
     ytree_free(root);
+    font_finder_free(ld.finder);
+    free(ld.hanzi);
+    free(ld.dir);
     if (rc != 0) {
-        fontset_free(fs);
+        fontset_free(ld.fs);
         return -1;
     }
-    *out = fs;
+    *out = ld.fs;
     return 0;
 }
 
@@ -275,8 +424,17 @@ void fontset_free(fontset *fs)
         free(fs->faces[i].family);
     }
     free(fs->faces);
-    for (int r = 0; r < ROLE_COUNT; r++)
-        free(fs->cands[r]);
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        role_rec *role = &fs->roles[r];
+        for (size_t i = 0; i < role->ncands; i++) {
+            free(role->cands[i].name);
+            free(role->cands[i].style);
+            free(role->cands[i].path);
+            free(role->cands[i].why);
+        }
+        free(role->cands);
+        free(role->faces);
+    }
     if (fs->lib)
         FT_Done_FreeType(fs->lib);
     free(fs);
@@ -299,9 +457,10 @@ int fontset_face_for(const fontset *fs, font_role role, uint32_t cp)
 {
     if (!fs || (unsigned)role >= ROLE_COUNT)
         return -1;
-    for (size_t i = 0; i < fs->ncands[role]; i++)
-        if (fontset_face_covers(fs, fs->cands[role][i], cp))
-            return fs->cands[role][i];
+    const role_rec *rr = &fs->roles[role];
+    for (size_t i = 0; i < rr->nfaces; i++)
+        if (fontset_face_covers(fs, rr->faces[i], cp))
+            return rr->faces[i];
     return -1;
 }
 
@@ -311,8 +470,31 @@ size_t fontset_role_faces(const fontset *fs, font_role role, const int **faces)
         *faces = NULL;
         return 0;
     }
-    *faces = fs->cands[role];
-    return fs->ncands[role];
+    *faces = fs->roles[role].faces;
+    return fs->roles[role].nfaces;
+}
+
+size_t fontset_candidates(const fontset *fs, font_role role, const font_candidate **out)
+{
+    if (!fs || (unsigned)role >= ROLE_COUNT) {
+        *out = NULL;
+        return 0;
+    }
+    *out = fs->roles[role].cands;
+    return fs->roles[role].ncands;
+}
+
+bool fontset_ink_height(const fontset *fs, int face, uint32_t cp, double *ymin, double *ymax)
+{
+    const face_rec *f = face_at(fs, face);
+    if (!f || FT_Load_Glyph(f->ft, FT_Get_Char_Index(f->ft, cp), FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
+        f->ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE || f->ft->glyph->outline.n_points == 0)
+        return false;
+    FT_BBox box;
+    FT_Outline_Get_CBox(&f->ft->glyph->outline, &box);
+    *ymin = (double)box.yMin / f->ft->units_per_EM;
+    *ymax = (double)box.yMax / f->ft->units_per_EM;
+    return true;
 }
 
 double fontset_advance(const fontset *fs, int face, uint32_t cp)
@@ -364,8 +546,9 @@ const char *fontset_face_family(const fontset *fs, int face)
 static char *families_of(const fontset *fs, font_role role)
 {
     strbuf sb = {0};
-    for (size_t i = 0; i < fs->ncands[role]; i++)
-        sb_printf(&sb, "%s%s", i ? ", " : "", fs->faces[fs->cands[role][i]].family);
+    const role_rec *rr = &fs->roles[role];
+    for (size_t i = 0; i < rr->nfaces; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", fs->faces[rr->faces[i]].family);
     return sb_take(&sb);
 }
 

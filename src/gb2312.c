@@ -9,17 +9,33 @@
 #define FIRST_HANZI_ROW 0xB0 /* row 16 */
 #define LAST_HANZI_ROW  0xF7 /* row 87 */
 
-static int to_ucs4(iconv_t cd, unsigned char hi, unsigned char lo, uint32_t *cp)
+/* The hanzi of one row, converted in one call; a code with no character
+ * (the gaps at the end of row 55) is stepped over.  Returns their number. */
+static size_t row_hanzi(iconv_t cd, unsigned row, uint32_t out[94])
 {
-    char in[2] = {(char)hi, (char)lo}, outb[8];
-    char *ip = in, *op = outb;
-    size_t il = 2, ol = sizeof outb;
-    iconv(cd, NULL, NULL, NULL, NULL);
-    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || ol != sizeof outb - 4)
-        return -1;
-    const unsigned char *u = (const unsigned char *)outb; /* UCS-4BE */
-    *cp = (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
-    return 0;
+    char in[2 * 94];
+    for (unsigned k = 0; k < 94; k++) {
+        in[2 * k] = (char)row;
+        in[2 * k + 1] = (char)(0xA1 + k);
+    }
+    char *ip = in;
+    size_t il = sizeof in, n = 0;
+    while (il > 0) {
+        char ucs4[4 * 94], *op = ucs4;
+        size_t ol = sizeof ucs4;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        size_t rc = iconv(cd, &ip, &il, &op, &ol);
+        const unsigned char *u = (const unsigned char *)ucs4; /* UCS-4BE */
+        for (; u < (const unsigned char *)op; u += 4)
+            out[n++] = (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
+        if (rc == (size_t)-1) {
+            if (il < 2)
+                break;
+            ip += 2;
+            il -= 2;
+        }
+    }
+    return n;
 }
 
 size_t gb2312_hanzi(uint32_t **out)
@@ -28,17 +44,10 @@ size_t gb2312_hanzi(uint32_t **out)
     iconv_t cd = iconv_open("UCS-4BE", "GB2312");
     if (cd == (iconv_t)-1)
         return 0;
-    size_t n = 0, cap = 0;
-    uint32_t *cps = NULL;
-    for (unsigned hi = FIRST_HANZI_ROW; hi <= LAST_HANZI_ROW; hi++) {
-        for (unsigned lo = 0xA1; lo <= 0xFE; lo++) {
-            uint32_t cp;
-            if (to_ucs4(cd, (unsigned char)hi, (unsigned char)lo, &cp) < 0)
-                continue; /* the gaps at the end of row 55 */
-            GROW(cps, n, cap);
-            cps[n++] = cp;
-        }
-    }
+    size_t n = 0;
+    uint32_t *cps = xmalloc((LAST_HANZI_ROW - FIRST_HANZI_ROW + 1) * 94 * sizeof *cps);
+    for (unsigned row = FIRST_HANZI_ROW; row <= LAST_HANZI_ROW; row++)
+        n += row_hanzi(cd, row, cps + n);
     iconv_close(cd);
     *out = cps;
     return n;

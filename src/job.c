@@ -268,9 +268,15 @@ static void result_fill(unit_result *res, const scoresheet *sheet, const grades 
     res->table = g->unit;
     res->nparts = unit_part_count(g->unit);
     res->parts = xcalloc(res->nparts + 1, sizeof *res->parts);
-    for (size_t k = 0; k < res->nparts; k++) {
+    res->part_vetoed = xcalloc(res->nparts + 1, sizeof *res->part_vetoed);
+    bool items = unit_parts_are_items(g->unit);
+    for (size_t k = 0, first = 0; k < res->nparts; k++) {
         points scored = g->items[k].score == POINTS_NONE ? 0 : g->items[k].score;
-        res->parts[k] = unit_parts_are_items(g->unit) ? scored : g->category[k];
+        res->parts[k] = items ? scored : g->category[k];
+        size_t n = items ? 1 : g->unit->cats[k].len;
+        for (size_t i = items ? k : first; i < (items ? k : first) + n; i++)
+            res->part_vetoed[k] |= g->items[i].vetoed;
+        first += n;
     }
     res->total = g->total;
     res->bonus = g->bonus;
@@ -315,6 +321,8 @@ int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_re
         rc = write_pages(j, &pages, j->doc, &g, sheet, true, NULL, output, NULL, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
+    else if (res && sheet && sheet->unit)
+        res->unit = xstrdup(sheet->unit); /* who was not scored, for the 汇总表 */
     page_list_free(&pages);
     document_free(copy);
     grades_free(&g);
@@ -351,5 +359,6 @@ void unit_result_free(unit_result *res)
 {
     free(res->unit);
     free(res->parts);
+    free(res->part_vetoed);
     memset(res, 0, sizeof *res);
 }

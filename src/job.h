@@ -36,6 +36,7 @@ typedef struct unit_result {
     char *unit;
     const unit *table;   /* the rubric's table scored (the job's) */
     points *parts;       /* per part of table (unit_part_count); POINTS_NONE: none */
+    bool *part_vetoed;   /* per part: a veto item of it happened */
     size_t nparts;
     points total, bonus;
     bool vetoed;

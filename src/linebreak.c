@@ -322,7 +322,7 @@ static size_t balance_segment(ctx *c, size_t a, size_t b, bool first, size_t *en
 {
     size_t *cand = xmalloc((b - a + 1) * sizeof *cand), ncand = 0;
     for (size_t p = a + 1; p < b; p++)
-        if (c->cost_of[p] < BREAK_IN_NAME)
+        if (c->cost_of[p] < BREAK_IN_NAME + BREAK_IN_WORD)
             cand[ncand++] = p;
     balance bl = { .c = c, .a = a, .b = b, .cand = cand, .ncand = ncand, .best = INFINITY, .first = first };
     size_t m = 0;

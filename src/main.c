@@ -41,7 +41,7 @@ static const char usage_text[] =
     "                           the same for forms filled in on screen (build --fillable)\n"
     "  template FILE.md [-o OUT.xlsx|OUT.csv|DIR]\n"
     "                           the sheet the units' 自评分 comes back in\n"
-    "  fonts                    list font roles, the files that serve them, coverage\n"
+    "  fonts                    list font roles, the fonts that serve them, and why\n"
     "  help COMMAND             a command's options\n"
     "\n"
     "A FILE.md or SCORES.yaml of '-' is read from standard input; '-o -' writes\n"
@@ -97,11 +97,12 @@ static const char batch_help[] =
     "of a spreadsheet of scores (as 'gongwen template' writes it), against the\n"
     "rubric: one PDF per scores file, named after it (a row's after its 单位),\n"
     "in OUTDIR (default out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv\n"
-    "and .pdf ranking the units, those of the 单位名单 that sent nothing as\n"
-    "未报.  A bad scores file or row is reported and the others are still\n"
-    "produced; the exit status is then 1.  A unit of the 单位名单 missing, not\n"
-    "on it or given twice is a warning (an error with --strict).  FILE.md '-'\n"
-    "is read from standard input (then -o is needed).\n"
+    "and .pdf ranking the units (those not scored listed unranked, 未评分, with\n"
+    "why; those of the 单位名单 that sent nothing with 未报).  A bad scores file\n"
+    "or row is reported and the others are still produced; the exit status is\n"
+    "then 1.  A unit of the 单位名单 missing, not on it or given twice is a\n"
+    "warning (an error with --strict).  FILE.md '-' is read from standard\n"
+    "input (then -o is needed).\n"
     "\n"
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
@@ -138,8 +139,10 @@ static const char collect_help[] =
 static const char fonts_help[] =
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
-    "Lists each font role, the files that serve it and their GB2312 coverage,\n"
-    "and says which font map was used and where it was looked for.\n"
+    "Lists each font role with the face that serves it, and each candidate of\n"
+    "the font map: the file fontconfig found for it, or why it was passed over\n"
+    "(not installed, unusable, lacking hanzi of GB2312); the GB2312 coverage;\n"
+    "and which font map was used and where it was looked for.\n"
     "\n"
     FONTMAP_HELP;
 

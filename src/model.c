@@ -120,9 +120,9 @@ const char *item_text_after_ordinal(const char *text)
     return s;
 }
 
-char *item_numbered_text(const item *it)
+char *item_numbered(const item *it, const char *text)
 {
-    return xasprintf("%s %s", it->id, item_text_after_ordinal(it->text));
+    return xasprintf("%s %s", it->id, item_text_after_ordinal(text));
 }
 
 int item_score_max_chars(const item *it, const unit *u, const attachment *a)

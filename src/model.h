@@ -205,9 +205,10 @@ const char *item_number(const item *it, item_numbering how, char *buf);
 /* text after the number it begins with, as the clerk wrote it ("1．", "1、",
  * "1. "), or text itself when it begins with none. */
 const char *item_text_after_ordinal(const char *text);
-/* "2.3 加强…": the item's text begun with its id in place of its own
- * number, for a form that shows ids beside the items (layout.h numbered). */
-char *item_numbered_text(const item *it);
+/* "2.3 加强…": text of the item (its text or name) begun with its id in place
+ * of its own number, for a form that shows ids beside the items (layout.h
+ * numbered); caller frees. */
+char *item_numbered(const item *it, const char *text);
 /* The item of u that key names: its number under how, or its id; NULL if
  * none.  *index gets its position in the unit (seq - 1). */
 const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index);

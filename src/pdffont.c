@@ -8,6 +8,8 @@
 #include "pdffont.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,14 +107,22 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+static bool is_cff(const font_program *fp)
+{
+    return fp->outlines == FONT_OUTLINES_CFF;
+}
+
 static HPDF_STATUS add_font_file(HPDF_Doc pdf, HPDF_Dict desc, const font_program *fp)
 {
     HPDF_Dict ff = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    HPDF_STATUS ret = HPDF_Dict_Add(desc, "FontFile2", ff);
+    HPDF_STATUS ret = HPDF_Dict_Add(desc, is_cff(fp) ? "FontFile3" : "FontFile2", ff);
     if (ret != HPDF_OK)
         return ret;
     ff->write_fn = write_flate_filter;
-    ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)fp->raw_len);
+    if (is_cff(fp))
+        ret += HPDF_Dict_AddName(ff, "Subtype", "CIDFontType0C");
+    else
+        ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)fp->raw_len);
     return ret + HPDF_Stream_Write(ff->stream, fp->data, (HPDF_UINT)fp->len);
 }
 
@@ -195,13 +205,14 @@ static HPDF_STATUS add_cid_font(HPDF_Doc pdf, HPDF_Dict font, const font_program
     if (ret != HPDF_OK || (ret = HPDF_Array_Add(descendants, cid)) != HPDF_OK)
         return ret;
     ret += HPDF_Dict_AddName(cid, "Type", "Font");
-    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddName(cid, "Subtype", is_cff(fp) ? "CIDFontType0" : "CIDFontType2");
     ret += HPDF_Dict_AddName(cid, "BaseFont", fp->name);
     if (ret == HPDF_OK)
         ret = add_system_info(pdf, cid);
     if (ret == HPDF_OK)
         ret = add_descriptor(pdf, cid, fp);
-    if (ret == HPDF_OK)
+    /* A CFF program maps CIDs to glyphs itself, through its charset. */
+    if (ret == HPDF_OK && !is_cff(fp))
         ret = add_cid_to_gid_map(pdf, cid, fp);
     return ret == HPDF_OK ? add_widths(pdf, cid, fp) : ret;
 }
@@ -223,9 +234,12 @@ HPDF_Dict pdffont_embed(HPDF_Doc pdf, const font_program *fp)
     HPDF_Dict font = indirect_dict(pdf);
     if (!font)
         return NULL;
+    /* Over a CIDFontType0 font the name is the CIDFont's and the CMap's. */
+    char name[sizeof fp->name + 16];
+    snprintf(name, sizeof name, "%s%s", fp->name, is_cff(fp) ? "-Identity-H" : "");
     HPDF_STATUS ret = HPDF_Dict_AddName(font, "Type", "Font");
     ret += HPDF_Dict_AddName(font, "Subtype", "Type0");
-    ret += HPDF_Dict_AddName(font, "BaseFont", fp->name);
+    ret += HPDF_Dict_AddName(font, "BaseFont", name);
     ret += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
     if (ret == HPDF_OK)
         ret = add_cid_font(pdf, font, fp);

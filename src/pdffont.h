@@ -4,11 +4,13 @@
  * libharu 2.3.0's own TrueType path is not used: it copies the font byte by
  * byte, builds tables over all 65,536 BMP code points for every font of every
  * document, writes an invalid ToUnicode CMap, a 128 KB CIDToGIDMap and widths
- * rounded away from the font's.  Here a program becomes, through libharu's
- * object API:
- *   Type0 /Identity-H → CIDFontType2 with a CIDToGIDMap of its n + 1 CIDs,
+ * rounded away from the font's; it cannot load CFF outlines at all.  Here a
+ * program becomes, through libharu's object API:
+ *   Type0 /Identity-H → CIDFontType2 with a CIDToGIDMap of its n + 1 CIDs
+ *   (TrueType), or CIDFontType0, whose CFF maps CIDs itself (CFF),
  *   /DW and /W of the font's own advances → FontDescriptor with a CIDSet
- *   (PDF/A) → FontFile2, the program's deflated bytes copied as they are;
+ *   (PDF/A) → FontFile2, or FontFile3 /CIDFontType0C, the program's
+ *   deflated bytes copied as they are;
  *   and a bfchar ToUnicode CMap (pdftounicode.h).
  * Each code point gets a CID of its own, even where two share a glyph (- and
  * ‑ in some fonts), so that each extracts as itself.  Part of pdfwrite;

@@ -3,21 +3,24 @@
  * the font program a PDF embeds, with the facts its font dictionaries need.
  *
  * The face is subset with HarfBuzz to exactly the given code points (glyph
- * ids renumbered, hinting dropped, without the tables a PDF reader never
- * consults for a CID-keyed TrueType font: cmap, name, layout tables), and
- * deflated once.  A program is immutable once made, so a batch makes the
- * programs of the blank form once and embeds them in every unit's PDF.
+ * ids renumbered, hinting dropped, CFF subroutines inlined, without the
+ * tables a PDF reader never consults for a CID-keyed font: cmap, name,
+ * layout tables), and deflated once.  A program is immutable once made, so
+ * a batch makes the programs of the blank form once and embeds them in every
+ * unit's PDF.
  *
  * Invariants of a font_program:
  *   - cps[0..n) ascending and distinct, n <= FONT_PROGRAM_MAX; gids[i] the
- *     glyph of cps[i] in the subset, never 0 (.notdef); two code points may
- *     share a glyph (- and ‑ in some fonts);
- *   - widths[i] the advance of gids[i] in 1/1000 em, exactly the font's;
- *   - data[0..len) the deflated TrueType file of raw_len bytes, holding
- *     nglyphs glyphs, 0 being .notdef;
+ *     glyph of cps[i] in the program, never 0 (.notdef); in a TrueType
+ *     program two code points may share a glyph (- and ‑ in some fonts), in
+ *     a CFF one gids[i] == i + 1, which is also its CID (pdfcff.h);
+ *   - widths[i] the advance of cps[i] in 1/1000 em, exactly the font's;
+ *   - data[0..len) the deflated program of raw_len bytes, holding nglyphs
+ *     glyphs, 0 being .notdef: a TrueType file (FONT_OUTLINES_TRUETYPE) or
+ *     a bare CID-keyed CFF (FONT_OUTLINES_CFF);
  *   - name: a subset tag derived from data, '+', the face's PostScript
  *     name: the same font and characters give the same name.
- * Knows HarfBuzz and zlib; nothing of PDF objects or libharu.
+ * Knows HarfBuzz and libdeflate; nothing of PDF objects or libharu.
  */
 #ifndef GONGWEN_PDFFONTPROG_H
 #define GONGWEN_PDFFONTPROG_H
@@ -30,7 +33,13 @@
 /* Code points a program can carry: a PDF's two-byte codes, less .notdef. */
 #define FONT_PROGRAM_MAX 65534
 
+typedef enum {
+    FONT_OUTLINES_TRUETYPE, /* glyf: embedded as FontFile2 */
+    FONT_OUTLINES_CFF,      /* CFF: embedded as FontFile3 /CIDFontType0C */
+} font_outlines;
+
 typedef struct font_program {
+    font_outlines outlines;
     uint32_t *cps;
     uint16_t *gids;
     double *widths;

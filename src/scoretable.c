@@ -279,13 +279,13 @@ static ynode *row_tree(const spreadsheet *s, const header *h, const sheet_row *r
 }
 
 int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n,
-                           char ***refused_units, size_t *nrefused, diag_list *d)
+                           refused_row **refused_rows, size_t *nrefused, diag_list *d)
 {
     *out = NULL;
     *n = 0;
     size_t refused_cap = 0;
-    if (refused_units) {
-        *refused_units = NULL;
+    if (refused_rows) {
+        *refused_rows = NULL;
         *nrefused = 0;
     }
     spreadsheet *s;
@@ -315,9 +315,9 @@ int scoresheets_from_table(const char *path, const document *rubric, scoresheet 
             (*out)[(*n)++] = sheet;
         }
         const char *unit_name = sheet_text(&s->rows[i], h.unit);
-        if (refused && unit_name && refused_units) {
-            GROW(*refused_units, *nrefused, refused_cap);
-            (*refused_units)[(*nrefused)++] = xstrdup(unit_name);
+        if (refused && unit_name && refused_rows) {
+            GROW(*refused_rows, *nrefused, refused_cap);
+            (*refused_rows)[(*nrefused)++] = (refused_row){.unit = xstrdup(unit_name), .row = s->rows[i].row};
         }
         rows_failed |= refused;
     }

@@ -45,14 +45,20 @@
 #define TABLE_DATE   "评分日期"
 #define TABLE_REMARK "说明"
 
+/* A row refused: the 单位 it names, and where. */
+typedef struct refused_row {
+    char *unit;
+    int row;
+} refused_row;
+
 /* The scoresheets of the rows of path (.csv or .xlsx) against rubric (whose
  * numbering must be set: model.h).  Returns -1 when anything was wrong: the
  * file as a whole (then *n is 0) or some rows (then *out holds the others,
- * to be scored all the same).  refused_units (may be NULL) gets the 单位 of
- * each refused row that names one (*nrefused of them; the caller frees
- * each and the array).  The caller frees the sheets with scoresheets_free. */
+ * to be scored all the same).  refused (may be NULL) gets each refused row
+ * that names a unit (*nrefused of them; the caller frees each unit and the
+ * array).  The caller frees the sheets with scoresheets_free. */
 int scoresheets_from_table(const char *path, const document *rubric, scoresheet ***out, size_t *n,
-                           char ***refused_units, size_t *nrefused, diag_list *d);
+                           refused_row **refused, size_t *nrefused, diag_list *d);
 void scoresheets_free(scoresheet **sheets, size_t n);
 /* A score as a cell (or a form's field) holds it, as a scores file writes
  * it: points, a level, or a list of levels (基本完成、资料不全, separated by

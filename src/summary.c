@@ -7,9 +7,30 @@
 #include "text.h"
 
 #define FIELD_RANK "排名"
+#define FIELD_TOTAL "总分"
+#define FIELD_NOTE "备注"
 #define RANK_MM 12.0
-#define NAME_MM 44.0
+#define NAME_MIN_MM 30.0    /* a unit's name in lines of seven characters */
+#define NAME_MAX_MM 44.0
 #define TOTAL_MM 16.0
+#define NOTE_MM 24.0
+/* A part's column is never narrower than "100.25" and two hanzi need. */
+#define PART_MIN_MM 13.0
+#define PART_MAX_MM 30.0
+
+static bool veto_part(const unit *shape, size_t k)
+{
+    return !unit_parts_are_items(shape) && shape->cats[k].kind == KIND_VETO;
+}
+
+const char *summary_part_text(const unit *shape, const unit_result *res, size_t k, char *buf)
+{
+    if (k >= res->nparts || res->parts[k] == POINTS_NONE)
+        return "";
+    if (veto_part(shape, k))
+        return res->part_vetoed[k] ? "是" : "否";
+    return points_format(res->parts[k], buf);
+}
 
 static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t seq)
 {
@@ -20,17 +41,20 @@ static void add_row(category *c, const ranked_unit *u, const unit *shape, size_t
     it->seq = (int)seq;
     it->name = xstrdup(u->res->unit);
     it->text = xstrdup("");
-    it->pts = u->res->total;
+    it->pts = POINTS_NONE;
     it->name_pts = POINTS_NONE;
     it->kind = KIND_NORMAL;
-    snprintf(buf, sizeof buf, "%zu", u->rank);
-    field_add(&it->fields, FIELD_RANK, u->rank ? buf : "未报", 0); /* rank 0: sent nothing */
+    if (u->rank) {
+        snprintf(buf, sizeof buf, "%zu", u->rank);
+        field_add(&it->fields, FIELD_RANK, buf, 0);
+    }
     for (size_t k = 0; k < unit_part_count(shape); k++)
-        field_add(&it->fields, unit_part_name(shape, k),
-                  k < u->res->nparts && u->res->parts[k] != POINTS_NONE ? points_format(u->res->parts[k], buf)
-                                                                         : "", 0);
-    if (u->res->vetoed)
-        field_add(&it->fields, "一票否决", "是", 0);
+        field_add(&it->fields, unit_part_name(shape, k), summary_part_text(shape, u->res, k, buf), 0);
+    field_add(&it->fields, FIELD_TOTAL, u->not_scored ? SUMMARY_NOT_SCORED : points_format(u->res->total, buf), 0);
+    if (u->not_scored && *u->not_scored)
+        field_add(&it->fields, FIELD_NOTE, u->not_scored, 0);
+    else if (!u->not_scored && u->res->vetoed)
+        field_add(&it->fields, FIELD_NOTE, "一票否决", 0);
 }
 
 document *summary_document(const document *rubric, const unit *shape, const ranked_unit *units, size_t n)
@@ -68,7 +92,16 @@ static void set_column(column *col, const char *header, double width, column_sho
     col->align = ALIGN_CENTER;
 }
 
-layout *summary_layout(const layout *rubric, const unit *shape)
+/* Whether a row needs the remark column. */
+static bool any_note(const ranked_unit *units, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (units[i].not_scored || units[i].res->vetoed)
+            return true;
+    return false;
+}
+
+layout *summary_layout(const layout *rubric, const unit *shape, const ranked_unit *units, size_t n)
 {
     layout *l = xcalloc(1, sizeof *l);
     l->path = xstrdup(rubric->path);
@@ -81,15 +114,32 @@ layout *summary_layout(const layout *rubric, const unit *shape)
     l->table.lines_after_table = 0;
     l->table.scored_label = xstrdup(rubric->table.scored_label);
     size_t nparts = unit_part_count(shape);
-    l->table.ncolumns = nparts + 3;
+    bool note = any_note(units, n);
+    double fixed = RANK_MM + NAME_MIN_MM + TOTAL_MM + (note ? NOTE_MM : 0);
+    double width = rubric->notice.text_width_mm;
+    /* Too many parts for a portrait page: a landscape sheet, whose width is
+     * the portrait page's height. */
+    if (fixed + (double)nparts * PART_MIN_MM > width) {
+        l->table.landscape = true;
+        width = rubric->notice.text_height_mm;
+    }
+    /* What is left widens the names first, then the parts. */
+    double spare = width - fixed - (double)nparts * PART_MIN_MM;
+    double name_mm = NAME_MIN_MM + (spare > NAME_MAX_MM - NAME_MIN_MM ? NAME_MAX_MM - NAME_MIN_MM : spare);
+    double part_mm = nparts ? (width - fixed - (name_mm - NAME_MIN_MM)) / (double)nparts : 0;
+    if (part_mm > PART_MAX_MM)
+        part_mm = PART_MAX_MM;
+    l->table.ncolumns = nparts + 3 + (note ? 1 : 0);
     l->table.columns = xcalloc(l->table.ncolumns, sizeof *l->table.columns);
-    double text_mm = rubric->notice.text_width_mm;
-    double part_mm = (text_mm - RANK_MM - NAME_MM - TOTAL_MM) / (nparts ? (double)nparts : 1);
     column *col = l->table.columns;
     set_column(col++, FIELD_RANK, RANK_MM, SHOW_FIELD, FIELD_RANK);
-    set_column(col++, "单位", NAME_MM, SHOW_NAME, NULL);
+    set_column(col++, "单位", name_mm, SHOW_NAME, NULL);
     for (size_t k = 0; k < nparts; k++)
         set_column(col++, unit_part_name(shape, k), part_mm, SHOW_FIELD, unit_part_name(shape, k));
-    set_column(col, "总分", TOTAL_MM, SHOW_POINTS, NULL);
+    set_column(col++, FIELD_TOTAL, TOTAL_MM, SHOW_FIELD, FIELD_TOTAL);
+    if (note) {
+        set_column(col, FIELD_NOTE, NOTE_MM, SHOW_FIELD, FIELD_NOTE);
+        col->align = ALIGN_LEFT;
+    }
     return l;
 }

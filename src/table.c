@@ -127,9 +127,8 @@ static char *cell_text(const table *t, const column *col, const attachment *a, c
     switch (col->show) {
     case SHOW_SEQ: return xasprintf("%d", it->seq);
     case SHOW_CATEGORY: *at = (source_ref){ t->file, c->line }; return category_text(c, col);
-    case SHOW_NAME:
-        return col->numbered ? xasprintf("%s %s", it->id, it->name ? it->name : "") : xstrdup(it->name ? it->name : "");
-    case SHOW_TEXT: return col->numbered ? item_numbered_text(it) : xstrdup(it->text);
+    case SHOW_NAME: return col->numbered ? item_numbered(it, it->name ? it->name : "") : xstrdup(it->name ? it->name : "");
+    case SHOW_TEXT: return col->numbered ? item_numbered(it, it->text) : xstrdup(it->text);
     case SHOW_POINTS:
         return it->pts == POINTS_NONE ? xstrdup("") : xasprintf("%s%s", points_format(it->pts, buf), col->suffix);
     case SHOW_FIELD:

@@ -23,6 +23,8 @@ TIMEOUT=${BAD_TIMEOUT:-120}
 [ -f "$BAD/good.md" ] || { echo "bad: run from the project's top folder"; exit 2; }
 
 T=$(mktemp -d)
+. tests/fontconfig.sh
+debian_fonts_only "$T"
 MOUNTS=""
 cleanup() {
     for m in $MOUNTS; do umount "$m" 2>/dev/null; done

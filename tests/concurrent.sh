@@ -18,6 +18,8 @@ export SOURCE_DATE_EPOCH=1342051200
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+. tests/fontconfig.sh
+debian_fonts_only "$T"
 # Nothing a run does may be left in TMPDIR when the runs are done.
 mkdir "$T/tmp"
 export TMPDIR="$T/tmp"

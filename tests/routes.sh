@@ -28,8 +28,8 @@ values_of() {
          /^  "/ { k = $0; sub(/^  "/, "", k); sub(/".*/, "", k); v = $0; sub(/^[^:]*: */, "", v)
                   if (v ~ /^\{/) { sub(/^\{分: */, "", v); sub(/[,}].*/, "", v) } print k "\t" v }' "$1"
 }
-# A 汇总表.csv without its last column (评分文件) and line ends.
-ranking() { tr -d '\r' <"$1" | sed 's/,[^,]*$//'; }
+# A 汇总表.csv without its 评分文件 column (the last but one) and line ends.
+ranking() { tr -d '\r' <"$1" | sed 's/,[^,]*,\([^,]*\)$/,\1/'; }
 
 # --- scores files ---------------------------------------------------------------
 expect_exit 0 "batch of scores files" "$GW" batch "$R" "$SCORES" -o "$T/yaml"

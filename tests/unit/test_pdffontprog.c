@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* fontprog: a face subset to given characters, checked against FreeType's
- * reading of the whole face and against the TrueType file it embeds. */
+ * reading of the whole face and of the TrueType or CFF program it embeds. */
 #include "testutil.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zlib.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
+#include FT_TRUETYPE_TAGS_H
 
 #include "diag.h"
 #include "pdffontprog.h"
@@ -15,6 +21,8 @@
 
 #define MAP FIXTURES "fonts/pdf-map.yaml"
 #define UMING "/usr/share/fonts/truetype/arphic/uming.ttc"
+#define NOTO FIXTURES "fonts/noto-serif-sc-few.otf"   /* CID-keyed CFF */
+#define NIMBUS "/usr/share/fonts/opentype/urw-base35/NimbusRoman-Regular.otf" /* name-keyed CFF */
 
 static int setup(void **state)
 {
@@ -32,16 +40,31 @@ static int teardown(void **state)
     return 0;
 }
 
-static font_program *make(int index, const char *utf8)
+static font_program *make_from(const char *path, int index, const char *utf8)
 {
     size_t n;
     uint32_t *cps = utf8_to_cps(utf8, &n);
     font_program *fp = NULL;
     diag_list d = {0};
-    assert_int_equal(font_program_make(UMING, index, cps, n, &fp, &d), 0);
+    assert_int_equal(font_program_make(path, index, cps, n, &fp, &d), 0);
     assert_int_equal(d.len, 0);
     free(cps);
     return fp;
+}
+
+static font_program *make(int index, const char *utf8)
+{
+    return make_from(UMING, index, utf8);
+}
+
+/* The program's bytes, inflated with zlib (not the library that deflated them). */
+static unsigned char *inflated(const font_program *fp)
+{
+    unsigned char *raw = xmalloc(fp->raw_len);
+    uLongf len = fp->raw_len;
+    assert_int_equal(uncompress(raw, &len, fp->data, fp->len), Z_OK);
+    assert_int_equal(len, fp->raw_len);
+    return raw;
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -78,10 +101,8 @@ static void test_embedded_file(void **state)
 {
     (void)state;
     font_program *fp = make(0, "考核细则");
-    unsigned char *raw = xmalloc(fp->raw_len);
-    uLongf len = fp->raw_len;
-    assert_int_equal(uncompress(raw, &len, fp->data, fp->len), Z_OK);
-    assert_int_equal(len, fp->raw_len);
+    assert_int_equal(fp->outlines, FONT_OUTLINES_TRUETYPE);
+    unsigned char *raw = inflated(fp);
     assert_int_equal(be32(raw), 0x00010000); /* TrueType outlines */
     unsigned ntables = (unsigned)raw[4] << 8 | raw[5];
     bool glyf = false;
@@ -118,6 +139,92 @@ static void test_name_is_tagged_and_stable(void **state)
     font_program_free(tw);
 }
 
+/* The outline of glyph g as FreeType reads it in font units, unhinted. */
+static FT_Outline *outline(FT_Face face, unsigned g)
+{
+    assert_int_equal(FT_Load_Glyph(face, g, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING), 0);
+    return &face->glyph->outline;
+}
+
+static void assert_same_outline(const FT_Outline *a, const FT_Outline *b)
+{
+    assert_int_equal(a->n_points, b->n_points);
+    assert_int_equal(a->n_contours, b->n_contours);
+    for (int i = 0; i < a->n_points; i++) {
+        assert_int_equal(a->points[i].x, b->points[i].x);
+        assert_int_equal(a->points[i].y, b->points[i].y);
+        assert_int_equal(a->tags[i] & 3, b->tags[i] & 3);
+    }
+    for (int i = 0; i < a->n_contours; i++)
+        assert_int_equal(a->contours[i], b->contours[i]);
+}
+
+/* A CFF face's program read back by FreeType, as a PDF reader would: CID-
+ * keyed Adobe-Identity-0, glyph k being CID k and drawing, for k = i + 1,
+ * exactly the face's glyph of cps[i]. */
+static void check_cff_program(const char *path, int index, const char *utf8)
+{
+    font_program *fp = make_from(path, index, utf8);
+    assert_int_equal(fp->outlines, FONT_OUTLINES_CFF);
+    assert_int_equal(fp->nglyphs, fp->n + 1);
+    unsigned char *raw = inflated(fp);
+    FT_Library lib;
+    FT_Face prog, face;
+    assert_int_equal(FT_Init_FreeType(&lib), 0);
+    assert_int_equal(FT_New_Memory_Face(lib, raw, (FT_Long)fp->raw_len, 0, &prog), 0);
+    assert_int_equal(FT_New_Face(lib, path, index, &face), 0);
+    FT_Bool cid_keyed = 0;
+    assert_int_equal(FT_Get_CID_Is_Internally_CID_Keyed(prog, &cid_keyed), 0);
+    assert_true(cid_keyed);
+    const char *registry, *ordering;
+    FT_Int supplement;
+    assert_int_equal(FT_Get_CID_Registry_Ordering_Supplement(prog, &registry, &ordering, &supplement), 0);
+    assert_string_equal(registry, "Adobe");
+    assert_string_equal(ordering, "Identity");
+    assert_int_equal(supplement, 0);
+    assert_int_equal(prog->num_glyphs, (FT_Long)fp->n + 1);
+    for (FT_UInt g = 0; g <= fp->n; g++) {
+        FT_UInt cid = 99999;
+        assert_int_equal(FT_Get_CID_From_Glyph_Index(prog, g, &cid), 0);
+        assert_int_equal(cid, g);
+    }
+    for (size_t i = 0; i < fp->n; i++) {
+        assert_int_equal(fp->gids[i], i + 1);
+        FT_UInt g = FT_Get_Char_Index(face, fp->cps[i]);
+        assert_true(g > 0);
+        /* Each face has a glyph slot of its own: both outlines stay loaded. */
+        const FT_Outline *want = outline(face, g), *got = outline(prog, (unsigned)i + 1);
+        assert_same_outline(got, want);
+        double advance = face->glyph->metrics.horiAdvance * 1000.0 / face->units_per_EM;
+        assert_true(fp->widths[i] > advance - 1e-9 && fp->widths[i] < advance + 1e-9);
+        /* The charstring's own width, read with its Font DICT's nominal and
+         * default widths: the glyph kept its Font DICT. */
+        double own = prog->glyph->metrics.horiAdvance * 1000.0 / prog->units_per_EM;
+        assert_true(own > advance - 1e-9 && own < advance + 1e-9);
+    }
+    FT_Done_Face(prog);
+    FT_Done_Face(face);
+    FT_Done_FreeType(lib);
+    free(raw);
+    font_program_free(fp);
+}
+
+static void test_cff_cid_keyed(void **state)
+{
+    (void)state;
+    /* Noto CJK draws 一 and ⼀ (U+2F00) with one glyph, of one CID: here
+     * each is a glyph and CID of its own. */
+    check_cff_program(NOTO, 0, "考核细则一⼀，。12AB‒–");
+}
+
+static void test_cff_name_keyed(void **state)
+{
+    (void)state;
+    if (access(NIMBUS, R_OK) != 0)
+        skip();
+    check_cff_program(NIMBUS, 0, "Ab1,.");
+}
+
 static void test_unreadable_font(void **state)
 {
     (void)state;
@@ -136,13 +243,34 @@ static void test_unreadable_font(void **state)
     diag_list_free(&d);
 }
 
+static void test_unsubsettable_cff(void **state)
+{
+    (void)state;
+    /* FreeType opens this face (its Private DICTs are broken), HarfBuzz
+     * cannot subset it: the same report as for a TrueType face. */
+    const char *path = FIXTURES "fonts/cff-damaged-end.otf";
+    uint32_t cp = 0x8003;
+    font_program *fp = NULL;
+    diag_list d = {0};
+    assert_int_equal(font_program_make(path, 0, &cp, 1, &fp, &d), -1);
+    assert_null(fp);
+    assert_int_equal(d.len, 1);
+    assert_string_equal(d.items[0].file, path);
+    assert_string_equal(d.items[0].message,
+                        "cannot subset face 0 with HarfBuzz: the subset has no outlines (is the font damaged?)");
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_glyphs_and_widths),
         cmocka_unit_test(test_embedded_file),
         cmocka_unit_test(test_name_is_tagged_and_stable),
+        cmocka_unit_test(test_cff_cid_keyed),
+        cmocka_unit_test(test_cff_name_keyed),
         cmocka_unit_test(test_unreadable_font),
+        cmocka_unit_test(test_unsubsettable_cff),
     };
     return cmocka_run_group_tests_name("fontprog", tests, setup, teardown);
 }

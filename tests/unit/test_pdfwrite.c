@@ -73,11 +73,13 @@ static void build_doc(page_list *doc, const fontset *fs)
                   fujian, 2);
 }
 
+/* The fonts of MAP, or of the map a test names as its initial state. */
 static int setup(void **state)
 {
+    const char *map = *state ? *state : MAP;
     fixture *fx = calloc(1, sizeof *fx);
     diag_list d = {0};
-    int rc = fontset_load(MAP, &fx->fs, &d);
+    int rc = fontset_load(map, &fx->fs, &d);
     if (rc != 0)
         diag_print(&d, stderr);
     diag_list_free(&d);
@@ -406,16 +408,55 @@ static int count_lines_with(const char *text, const char *needle)
 static void test_same_postscript_name_both_embedded(void **state)
 {
     fixture *fx = *state;
-    /* In the map, song is zhongwen-only.ttf (a cut of gbsn00lp, so the same
-     * PostScript name) then gbsn00lp: drawing 中 and 标 needs both, and each
-     * subset gets a tag of its own. */
+    /* song is zhongwen-only.ttf, a cut of gbsn00lp (so the same PostScript
+     * name), xiaobiaosong gbsn00lp: each subset gets a tag of its own. */
     page_list doc = {0};
     page *p = page_list_add(&doc);
-    add_text(p, fx->fs, ROLE_SONG, 14, 100, 100, false, BLACK, "中标");
+    add_text(p, fx->fs, ROLE_SONG, 14, 100, 100, false, BLACK, "中");
+    add_text(p, fx->fs, ROLE_XIAOBIAOSONG, 14, 114, 100, false, BLACK, "标");
     char *text = write_and_read(fx, &doc, NULL, "dup.pdf");
     assert_non_null(strstr(text, "中标"));
     assert_int_equal(count_lines_with(text, "+BousungEG-Light-GB"), 2);
     free(text);
+    page_list_free(&doc);
+}
+
+/* CFF faces, CID-keyed and name-keyed, embedded as CIDFontType0 with
+ * FontFile3: the text comes back through poppler and mupdf, and qpdf finds
+ * nothing wrong. */
+static void test_cff_faces_embedded(void **state)
+{
+    fixture *fx = *state;
+    page_list doc = {0};
+    page *p = page_list_add(&doc);
+    /* ⼀ shares 一's glyph, ‒ –'s: each comes back as itself. */
+    add_text(p, fx->fs, ROLE_FANGSONG, 16, 80, 700, false, BLACK, "考核细则一⼀12‒–");
+    add_text(p, fx->fs, ROLE_HEI, 16, 80, 650, false, BLACK, "Ab1");
+    char *out = path_in(fx, "cff.pdf");
+    diag_list d = {0};
+    assert_int_equal(pdf_write(&doc, fx->fs, NULL, NULL, out, &d), 0);
+    int st;
+    char *text = run(&st, "pdffonts '%s'", out);
+    assert_int_equal(st, 0);
+    assert_int_equal(count_lines_with(text, "CID Type 0C       Identity-H       yes yes yes"), 2);
+    assert_non_null(strstr(text, "+NotoSerifCJKsc-Regular-Identity-H "));
+    assert_non_null(strstr(text, "+NimbusRoman-Regular-Identity-H "));
+    free(text);
+    text = run(&st, "pdftotext '%s' -", out);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(text, "考核细则一⼀12‒–\nAb1"));
+    free(text);
+    text = run(&st, "mutool draw -F txt -o - '%s' 2>&1 | grep -v 'ICC support'", out);
+    assert_non_null(strstr(text, "考核细则一⼀12‒–\n"));
+    assert_non_null(strstr(text, "\nAb1\n"));
+    assert_null(strstr(text, "warning"));
+    assert_null(strstr(text, "error"));
+    free(text);
+    text = run(&st, "qpdf --check '%s'", out);
+    assert_int_equal(st, 0);
+    assert_null(strstr(text, "WARNING"));
+    free(text);
+    free(out);
     page_list_free(&doc);
 }
 
@@ -532,6 +573,7 @@ static void test_empty_document_refused(void **state)
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T_MAP(f, map) cmocka_unit_test_prestate_setup_teardown(f, setup, teardown, (void *)(map))
     const struct CMUnitTest tests[] = {
         T(test_writes_readable_pdf),
         T(test_fonts_embedded_and_subset),
@@ -540,11 +582,13 @@ int main(void)
         T(test_bad_attachment_names),
         T(test_unwritable_destination),
         T(test_replaces_existing_file),
-        T(test_same_postscript_name_both_embedded),
+        T_MAP(test_same_postscript_name_both_embedded, FIXTURES "fonts/same-name-map.yaml"),
+        T_MAP(test_cff_faces_embedded, FIXTURES "fonts/cff-map.yaml"),
         T(test_shared_programs_serve_their_characters),
         cmocka_unit_test(test_tounicode_cmap),
         T(test_empty_document_refused),
     };
 #undef T
+#undef T_MAP
     return cmocka_run_group_tests_name("pdfwrite", tests, NULL, NULL);
 }

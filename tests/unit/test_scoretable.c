@@ -325,7 +325,7 @@ static void test_refused_units(void **state)
     char *path = write_file(".csv", csv, strlen(csv));
     document *doc = rubric();
     scoresheet **sheets;
-    char **refused;
+    refused_row *refused;
     size_t n, nrefused;
     diag_list d = {0};
     assert_int_equal(scoresheets_from_table(path, doc, &sheets, &n, &refused, &nrefused, &d), 0);
@@ -341,8 +341,9 @@ static void test_refused_units(void **state)
     assert_int_equal(n, 1);
     assert_string_equal(sheets[0]->unit, "乙");
     assert_int_equal(nrefused, 1); /* the row without a 单位 names none */
-    assert_string_equal(refused[0], "甲");
-    free(refused[0]);
+    assert_string_equal(refused[0].unit, "甲");
+    assert_int_equal(refused[0].row, 2);
+    free(refused[0].unit);
     free(refused);
     scoresheets_free(sheets, n);
     document_free(doc);
