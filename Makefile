@@ -16,7 +16,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib icu-uc libdeflate fontconfig
+PKGS     = libcmark freetype2 harfbuzz harfbuzz-subset yaml-0.1 zlib icu-uc libdeflate fontconfig libzip libxml-2.0 xlsxwriter libqpdf
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhpdf -lm
@@ -106,6 +106,7 @@ $(B)/printed_text: tests/tools/printed_text.c $(call objs,$(B),$(LIB_SRC))
 
 e2e: test-deps $(B)/gongwen $(B)/printed_text
 	@PRINTED=$(abspath $(B)/printed_text) sh tests/e2e.sh $(B)/gongwen
+	@sh tests/routes.sh $(B)/gongwen
 cli: test-deps $(B)/gongwen
 	@sh tests/cli.sh $(B)/gongwen
 # Every command of README.md and README.en.md, as written.
@@ -114,6 +115,7 @@ readme: test-deps $(B)/gongwen
 sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen $(B)/printed_text
 	@$(SAN_ENV) sh tests/run-tests.sh "sanitize" $(UNIT_BIN_SAN)
 	@$(SAN_ENV) PRINTED=$(abspath $(B)/printed_text) sh tests/e2e.sh $(S)/gongwen
+	@$(SAN_ENV) sh tests/routes.sh $(S)/gongwen
 	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
 test check: test-deps

@@ -7,9 +7,11 @@
 # 'command' for a command's name.
 _gongwen_commands='
 check  --strict --layouts=dir -q --quiet -h --help                                md...
-build  --layouts=dir --fontmap=yaml|yml -o=pdf --output=pdf -q --quiet -h --help  md
+build  --fillable --layouts=dir --fontmap=yaml|yml -o=pdf --output=pdf -q --quiet -h --help  md
 score  --layouts=dir --fontmap=yaml|yml -o=pdf --output=pdf -q --quiet -h --help  md yaml|yml
-batch  --layouts=dir --fontmap=yaml|yml -o=dir --output=dir -q --quiet -h --help  md dir
+batch  --layouts=dir --fontmap=yaml|yml -o=dir --output=dir -q --quiet -h --help  md xlsx|csv
+collect  --strict --layouts=dir --fontmap=yaml|yml -o=dir --output=dir -q --quiet -h --help  md pdf...
+template  --layouts=dir -o=xlsx|csv --output=xlsx|csv -q --quiet -h --help  md
 fonts  --fontmap=yaml|yml -h --help
 help   command
 '

@@ -25,8 +25,11 @@
 #   pdf      the same, on to a PDF file: font programs, font dictionaries,
 #            content streams, PDF/A parts (`gongwen build`, and a batch's
 #            unit drawing from programs made beforehand)
+#   table    a spreadsheet of scores (CSV, or XLSX when it starts as a ZIP)
+#            → cells → a scoresheet per row → grades against each real
+#            rubric → the batch held against the units it expects
 
-FUZZ_TARGETS ?= rubric scores layout fontmap typeset pdf
+FUZZ_TARGETS ?= rubric scores layout fontmap typeset pdf table
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
 FUZZ_TIMEOUT ?= 10
@@ -40,6 +43,7 @@ FUZZ_MAX_LEN_layout  = 4096
 FUZZ_MAX_LEN_fontmap = 8192
 FUZZ_MAX_LEN_typeset = 32768
 FUZZ_MAX_LEN_pdf     = 8192
+FUZZ_MAX_LEN_table   = 16384
 
 # Seeds: the real inputs of each kind, and every saved finding.
 FUZZ_SEEDS_rubric  = $(wildcard rubrics/*.md tests/fixtures/*.md tests/fixtures/*/*.md)
@@ -48,6 +52,7 @@ FUZZ_SEEDS_layout  = $(wildcard layouts/*.yaml)
 FUZZ_SEEDS_fontmap = $(wildcard fonts/fontmap.yaml tests/fixtures/fonts/*.yaml)
 FUZZ_SEEDS_typeset = $(FUZZ_SEEDS_rubric) $(wildcard tests/fuzz/seeds/rubric/*)
 FUZZ_SEEDS_pdf     = $(FUZZ_SEEDS_typeset)
+FUZZ_SEEDS_table   = $(wildcard tests/fixtures/tables/*.csv tests/fixtures/tables/*.xlsx)
 # The pdf target reads what typeset reads.
 FUZZ_DICT_pdf      = typeset
 fuzz_seeds = $(FUZZ_SEEDS_$(1)) $(wildcard tests/fuzz/seeds/$(1)/* tests/fuzz/regress/$(1)/*)

@@ -16,6 +16,7 @@ set -eu
 BUILD="
 make gcc libc6-dev pkg-config gettext
 libhpdf-dev libcmark-dev libfreetype-dev libharfbuzz-dev libyaml-dev zlib1g-dev libicu-dev libdeflate-dev libfontconfig-dev
+libzip-dev libxml2-dev libxlsxwriter-dev libqpdf-dev
 "
 # Running: the free fonts fonts/fontmap.yaml names, and the colour profile of
 # every PDF/A output intent.
@@ -25,12 +26,15 @@ icc-profiles-free
 "
 # Testing: the unit-test library, PDF readers that check what gongwen writes
 # (and ghostscript's fonts), valgrind, groff for the manual, bash-completion
-# for the completion script, and locales for the zh_CN.UTF-8 locale the
+# for the completion script; unzip opens the templates, LibreOffice (Calc)
+# turns a clerk's CSV into .xlsx, pdftk fills a form as a reader would, and
+# jq finds its fields in qpdf's JSON; locales for the zh_CN.UTF-8 locale the
 # messages are tested in (generated below when missing).
 TEST="
 libcmocka-dev
 poppler-utils qpdf mupdf-tools ghostscript fonts-urw-base35 libxml2-utils
-valgrind groff-base bash-completion locales
+valgrind groff-base bash-completion
+unzip libreoffice-calc-nogui pdftk-java jq locales
 "
 TEST_LOCALE="zh_CN.UTF-8"
 

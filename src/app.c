@@ -211,7 +211,8 @@ static int produce(const app_options *opt, const char *path, const char *scores_
     if (rc == 0) {
         if (!to_stdout)
             file_sweep_leftovers_of(output);
-        rc = scores_path ? job_write_scored(&j, scores_path, output, NULL, d) : job_write_form(&j, output, d);
+        rc = scores_path ? job_write_scored(&j, scores_path, output, NULL, d)
+                         : job_write_form(&j, output, opt->fillable, d);
     }
     if (rc != 0 && made)
         (void)rmdir("out");

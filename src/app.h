@@ -53,6 +53,7 @@ typedef struct app_options {
     const char *layouts_dir;  /* searched before the default folders */
     const char *fontmap;      /* instead of the default font map */
     const char *output;       /* build, score: the PDF to write ("-": standard output); batch: the folder */
+    int fillable;             /* build: a form with fields to fill in (--fillable) */
 } app_options;
 
 int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);

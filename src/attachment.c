@@ -103,6 +103,16 @@ static const char *header_value(const setter *s, const unit *u, const char *labe
     return fd ? fd->value : NULL;
 }
 
+/* A blank of the header line, underlined; in a fillable form, the field
+ * named by its label, over the line's height. */
+static void header_blank(setter *s, const unit *u, const char *label, double x0, double x1, double base)
+{
+    font_spec f = s->lay->table.unit_line;
+    double ch = f.size_pt;
+    page_add_line(s->cur.pg, x0, base - 0.15 * ch, x1, base - 0.15 * ch, 0.5, BLACK);
+    page_add_field(s->cur.pg, FORM_TEXT, label, u->name, 0, ch, x0, base - 0.3 * ch, x1, base + 1.0 * ch);
+}
+
 /* The header line: each label with its value, or with an underlined blank
  * to write on, the blanks spread over the line: "单位：________　填表人：____".
  * A value takes its blank's place, pushing the rest right; what does not
@@ -150,7 +160,7 @@ static void set_header_line(setter *s, const unit *u)
         if (values[i])
             text_draw(s->cur.pg, s->sh, f, values[i], x, base, 0, BLACK, at[i]);
         else
-            page_add_line(s->cur.pg, x, base - 0.15 * ch, x + room, base - 0.15 * ch, 0.5, BLACK);
+            header_blank(s, u, tl->header_labels[i], x, x + room, base);
         x += room + SEGMENT_GAP_CHARS * ch;
         free(heads[i]);
     }

@@ -1,204 +1,36 @@
 /* SPDX-License-Identifier: MIT */
-/* batch: every scores file of a folder against one rubric.
+/* batch: one run over many units' scores (see batch.h).
  *
- * One job (rubric, layout, fonts) serves all units.  Each unit's PDF is named
- * after its scores file, a name read from the folder, so no unit name can
- * lead a file out of the output folder.  A bad scores file is reported and
- * the others are still produced; the run then fails.  The summary (汇总表)
- * ranks the units as CSV, UTF-8 with a byte-order mark so that spreadsheet
- * programs read the Chinese correctly, and as PDF.
+ * The run reads every input first, so that the units can be held against
+ * the 单位名单 before any is scored, then scores each into its PDF.
  *
- * What the output folder holds afterwards is true of this run:
- *  - scores files are *.yaml and *.yml in any letter case; a *.yaml.txt (as
- *    Notepad saves) is named in a warning, never skipped silently;
- *  - two scores files that would give one PDF name, also where only letter
- *    case differs (one file on a Windows disk or USB stick), or one named
- *    like the summary, stop the run before anything is written;
- *  - the summary's CSV and PDF are written as one (fileio.h file_set), and
- *    with them the PDF a failed unit left from an earlier run is removed, so
- *    no PDF lies beside a summary that leaves it out.
+ * What the output folder holds afterwards is true of this run: the summary's
+ * CSV and PDF are written as one (fileio.h file_set), and with them the PDF
+ * a failed unit left from an earlier run is removed, so no PDF lies beside a
+ * summary that leaves it out.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "batch.h"
 #include "fileio.h"
-#include "job.h"
+#include "input.h"
+#include "roster.h"
+#include "spreadsheet.h"
 #include "summary.h"
 #include "text.h"
 
-#define SUMMARY_STEM "汇总表"
 #define SUMMARY_CSV SUMMARY_STEM ".csv"
 #define SUMMARY_PDF SUMMARY_STEM ".pdf"
 
-/* ---- the scores files of the folder ------------------------------------ */
-
-/* One scores file of the folder, and where its PDF goes. */
-typedef struct input {
-    char *name;   /* as read from the folder */
-    char *path;   /* folder/name */
-    char *pdf;    /* outdir/stem.pdf */
-    char *stem;
-} input;
-
-typedef struct input_list {
-    input *items;
-    size_t len, cap;
-} input_list;
-
-/* Whether name ends in suffix, ASCII letters compared in either case. */
-static bool ends_with_nocase(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), k = strlen(suffix);
-    return n > k && strncasecmp(name + n - k, suffix, k) == 0;
-}
-
-static bool is_scores_name(const char *name)
-{
-    return ends_with_nocase(name, ".yaml") || ends_with_nocase(name, ".yml");
-}
-
-static int not_hidden(const struct dirent *e)
-{
-    return e->d_name[0] != '.';
-}
-
-/* A *.yaml.txt is a scores file Notepad saved with .txt added; the clerk
- * meant it, so it is named, with what to do. */
-static void warn_if_txt(const char *dir, const char *name, diag_list *d)
-{
-    if (!ends_with_nocase(name, ".txt"))
-        return;
-    char *inner = xstrndup(name, strlen(name) - 4);
-    if (is_scores_name(inner)) {
-        char *path = xasprintf("%s/%s", dir, name);
-        diag_warning(d, path, 0, "not read: a scores file ends in .yaml or .yml, not .txt; rename it %s", inner);
-        free(path);
-    }
-    free(inner);
-}
-
-static void inputs_free(input_list *l)
-{
-    for (size_t i = 0; i < l->len; i++) {
-        free(l->items[i].name);
-        free(l->items[i].path);
-        free(l->items[i].pdf);
-        free(l->items[i].stem);
-    }
-    free(l->items);
-}
-
-/* The scores files of dir, in name order. */
-static int list_inputs(const char *dir, const char *outdir, input_list *l, diag_list *d)
-{
-    struct dirent **entries = NULL;
-    int n = scandir(dir, &entries, not_hidden, alphasort);
-    if (n < 0)
-        return diag_error(d, dir, 0, "cannot read the folder: %s", strerror(errno));
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        warn_if_txt(dir, name, d);
-        if (is_scores_name(name)) {
-            GROW(l->items, l->len, l->cap);
-            input *in = &l->items[l->len++];
-            in->name = xstrdup(name);
-            in->path = xasprintf("%s/%s", dir, name);
-            in->stem = path_stem(name);
-            in->pdf = xasprintf("%s/%s.pdf", outdir, in->stem);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-    if (l->len == 0)
-        return diag_error(d, dir, 0, "no scores files (*.yaml or *.yml) here");
-    return 0;
-}
-
-/* Stems in either letter case, then folder order: inputs whose PDFs would
- * be one file come together, the first in the folder first. */
-static int by_stem(const void *a, const void *b)
-{
-    const input *x = *(const input *const *)a, *y = *(const input *const *)b;
-    int c = strcasecmp(x->stem, y->stem);
-    return c ? c : (x > y) - (x < y);
-}
-
-/* Two inputs whose PDFs would be one file, or one whose PDF would be the
- * summary's: reported, naming both, before anything is written. */
-static int check_pdf_names(const input_list *l, diag_list *d)
-{
-    int rc = 0;
-    const input **sorted = xcalloc(l->len + 1, sizeof *sorted);
-    for (size_t i = 0; i < l->len; i++)
-        sorted[i] = &l->items[i];
-    qsort(sorted, l->len, sizeof *sorted, by_stem);
-    const input *first = NULL; /* of the run of inputs with one PDF name */
-    for (size_t i = 0; i < l->len; i++) {
-        const input *in = sorted[i];
-        if (!first || strcasecmp(first->stem, in->stem) != 0)
-            first = in;
-        if (strcmp(in->stem, SUMMARY_STEM) == 0)
-            rc = diag_error(d, in->path, 0, "its PDF would be %s, the summary's name; rename the file", SUMMARY_PDF);
-        else if (in != first && strcmp(in->stem, first->stem) == 0)
-            rc = diag_error(d, in->path, 0, "it and %s would both be written as %s.pdf; rename one of them",
-                            first->path, in->stem);
-        else if (in != first)
-            rc = diag_error(d, in->path, 0, "it and %s would be written as %s.pdf and %s.pdf, one file on "
-                            "disks that ignore letter case (Windows, USB sticks); rename one of them",
-                            first->path, in->stem, first->stem);
-    }
-    free(sorted);
-    return rc;
-}
-
-/* A scores file is a regular file: a pipe named *.yaml would hold the run
- * until something writes to it, a device would never end. */
-static int check_regular(const input *in, diag_list *d)
-{
-    struct stat st;
-    if (stat(in->path, &st) != 0)
-        return diag_error(d, in->path, 0, "cannot open: %s", strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return diag_error(d, in->path, 0, "not read: a scores file is a regular file, and this is %s",
-                          S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe" : "a device or socket");
-    return 0;
-}
+/* Why a unit of the 单位名单 is not scored when nothing of it came. */
+#define SUMMARY_MISSING "未报"
 
 /* ---- the summary ------------------------------------------------------- */
 
-/* A CSV field, quoted when it holds a separator, a quote or a line end.  A
- * field that starts like a formula (= + - @, a tab or CR, or their
- * full-width forms) would run as one in a spreadsheet program: the text
- * comes from member units' files, so it gets a leading ' and quotes, as
- * those programs take it (OWASP's CSV injection advice). */
-static void csv_field(strbuf *sb, const char *s, bool last)
-{
-    static const char *const formula_starts[] = {"=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"};
-    bool formula = false;
-    for (size_t i = 0; i < sizeof formula_starts / sizeof *formula_starts; i++)
-        formula |= starts_with(s, formula_starts[i]);
-    if (formula || strpbrk(s, ",\"\r\n")) {
-        sb_puts(sb, formula ? "\"'" : "\"");
-        for (; *s; s++) {
-            if (*s == '"')
-                sb_putc(sb, '"');
-            sb_putc(sb, *s);
-        }
-        sb_putc(sb, '"');
-    } else {
-        sb_puts(sb, s);
-    }
-    sb_puts(sb, last ? "\r\n" : ",");
-}
-
-/* A unit of the batch: scored, or not, and then why (its first error). */
 typedef struct scored {
     unit_result res;
     const char *file;
@@ -291,11 +123,12 @@ static void align_parts(unit_result *res, const unit *shape, const char *file, d
     res->nparts = ncols;
 }
 
-/* Ranks in place (best first); equal totals share a rank; a unit not
- * scored has none (0) and says why. */
-static ranked_unit *rank(scored *units, size_t n)
+/* Ranks the first nsorted units in place (best first); equal totals share
+ * a rank; a unit not scored has none (0) and says why.  The units after
+ * them, to n, keep their order: those of the 单位名单 that sent nothing. */
+static ranked_unit *rank(scored *units, size_t nsorted, size_t n)
 {
-    qsort(units, n, sizeof *units, by_total);
+    qsort(units, nsorted, sizeof *units, by_total);
     ranked_unit *r = xcalloc(n + 1, sizeof *r);
     for (size_t i = 0; i < n; i++) {
         r[i].res = &units[i].res;
@@ -323,15 +156,15 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
     strbuf sb = {0};
     sb_puts(&sb, "\xEF\xBB\xBF");
     const unit *shape = shape_of(j);
-    csv_field(&sb, "排名", false);
-    csv_field(&sb, "单位", false);
+    csv_put(&sb, "排名", false);
+    csv_put(&sb, "单位", false);
     size_t nparts = shape ? unit_part_count(shape) : 0;
     for (size_t k = 0; k < nparts; k++)
-        csv_field(&sb, unit_part_name(shape, k), false);
-    csv_field(&sb, "总分", false);
-    csv_field(&sb, "一票否决", false);
-    csv_field(&sb, "评分文件", false);
-    csv_field(&sb, "备注", true);
+        csv_put(&sb, unit_part_name(shape, k), false);
+    csv_put(&sb, "总分", false);
+    csv_put(&sb, "一票否决", false);
+    csv_put(&sb, "评分文件", false);
+    csv_put(&sb, "备注", true);
     char buf[32];
     for (size_t i = 0; i < n; i++) {
         const unit_result *res = ranked[i].res;
@@ -339,24 +172,25 @@ static char *summary_csv(const job *j, const scored *units, const ranked_unit *r
             sb_printf(&sb, "%zu,", ranked[i].rank);
         else
             sb_puts(&sb, ",");
-        csv_field(&sb, res->unit, false);
+        csv_put(&sb, res->unit, false);
         for (size_t k = 0; k < nparts; k++)
-            csv_field(&sb, summary_part_text(shape, res, k, buf), false);
-        csv_field(&sb, ranked[i].not_scored ? SUMMARY_NOT_SCORED : points_format(res->total, buf), false);
-        csv_field(&sb, ranked[i].not_scored ? "" : res->vetoed ? "是" : "否", false);
-        csv_field(&sb, units[i].file, false);
-        csv_field(&sb, ranked[i].not_scored ? ranked[i].not_scored : "", true);
+            csv_put(&sb, summary_part_text(shape, res, k, buf), false);
+        csv_put(&sb, ranked[i].not_scored ? SUMMARY_NOT_SCORED : points_format(res->total, buf), false);
+        csv_put(&sb, ranked[i].not_scored ? "" : res->vetoed ? "是" : "否", false);
+        csv_put(&sb, units[i].file, false);
+        csv_put(&sb, ranked[i].not_scored ? ranked[i].not_scored : "", true);
     }
     return sb_take(&sb);
 }
 
 /* The 汇总表's CSV and PDF, written as one; with them go the PDFs that
  * failed units left from an earlier run (failed: NULL-terminated).  done of
- * the n units were scored; the rest, after them, were not. */
-static int write_summary(job *j, scored *units, size_t done, size_t n, const char *outdir, char **failed,
-                         diag_list *d, FILE *out)
+ * the ninputs units given were scored; after them come the units of the
+ * 单位名单 that sent nothing, to n. */
+static int write_summary(job *j, scored *units, size_t done, size_t ninputs, size_t n, const char *outdir,
+                         char **failed, diag_list *d, FILE *out)
 {
-    ranked_unit *ranked = rank(units, n);
+    ranked_unit *ranked = rank(units, ninputs, n);
     char *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV), *pdf_path = xasprintf("%s/%s", outdir, SUMMARY_PDF);
     file_set set = {0};
     int rc = job_check_output(j, csv_path, NULL, "summary", d);
@@ -369,7 +203,10 @@ static int write_summary(job *j, scored *units, size_t done, size_t n, const cha
         file_set_remove(&set, failed[i]);
     if (rc == 0)
         rc = file_set_commit(&set, d);
-    if (rc == 0)
+    if (rc == 0 && n > ninputs)
+        fprintf(out, "%s: %zu of %zu units scored, %zu %s; summary %s, %s\n", outdir, done, ninputs, n - ninputs,
+                SUMMARY_MISSING, pdf_path, csv_path);
+    else if (rc == 0)
         fprintf(out, "%s: %zu of %zu units scored; summary %s, %s\n", outdir, done, n, pdf_path, csv_path);
     file_set_free(&set);
     free(ranked);
@@ -380,30 +217,33 @@ static int write_summary(job *j, scored *units, size_t done, size_t n, const cha
 
 /* ---- the run ----------------------------------------------------------- */
 
-/* Why a unit was not scored: the first error found about it. */
-static char *first_error(const diag_list *d, size_t from)
+/* Why a unit was not scored: the first error found about it from index
+ * from on (about file at line, when file is given). */
+static char *first_error(const diag_list *d, size_t from, const char *file, int line)
 {
-    for (size_t i = from; i < d->len; i++)
-        if (d->items[i].level == DIAG_ERROR)
-            return d->items[i].line ? xasprintf("第%d行：%s", d->items[i].line, d->items[i].message)
-                                    : xstrdup(d->items[i].message);
+    for (size_t i = from; i < d->len; i++) {
+        const diag *g = &d->items[i];
+        if (g->level != DIAG_ERROR || (file && (!g->file || strcmp(g->file, file) != 0 || g->line != line)))
+            continue;
+        return g->line ? xasprintf("第%d行：%s", g->line, g->message) : xstrdup(g->message);
+    }
     return xstrdup("");
 }
 
-/* out/NAME for rubric NAME.md, unless the name is no folder's ("...md"
- * would give out/..). */
-static char *default_outdir(const char *rubric, diag_list *d)
+/* A scores file is a regular file: a pipe named *.yaml would hold the run
+ * until something writes to it, a device would never end. */
+static int check_regular(const batch_input *in, diag_list *d)
 {
-    char *stem = path_stem(rubric), *dir = NULL;
-    if (!*stem || strcmp(stem, ".") == 0 || strcmp(stem, "..") == 0)
-        diag_error(d, rubric, 0, "no output folder can be named after this file; name one with -o");
-    else
-        dir = xasprintf("out/%s", stem);
-    free(stem);
-    return dir;
+    struct stat st;
+    if (stat(in->path, &st) != 0)
+        return diag_error(d, in->path, 0, "cannot open: %s", strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return diag_error(d, in->path, 0, "not read: a scores file is a regular file, and this is %s",
+                          S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe" : "a device or socket");
+    return 0;
 }
 
-/* The progress line on a terminal: the file's name made printable. */
+/* The progress line on a terminal: the input's name made printable. */
 static void show_progress(FILE *out, size_t i, size_t n, const char *name)
 {
     strbuf sb = {0};
@@ -412,70 +252,105 @@ static void show_progress(FILE *out, size_t i, size_t n, const char *name)
     sb_free(&sb);
 }
 
-int app_batch(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out)
+/* The units of the 单位名单 that no input names (NULL-terminated; caller
+ * frees); findings about the roster at level. */
+static char **check_roster(const job *j, const batch_list *l, diag_level level, size_t *nmissing, diag_list *d)
 {
-    (void)argc;
-    const char *rubric = argv[0], *dir = argv[1];
-    char *outdir = opt->output ? xstrdup(opt->output) : default_outdir(rubric, d);
-    input_list inputs = {0};
-    job j = {0};
-    int rc = outdir ? list_inputs(dir, outdir, &inputs, d) : -1;
-    if (rc == 0)
-        rc = check_pdf_names(&inputs, d);
-    if (rc == 0)
-        rc = job_open(opt, rubric, &j, d);
-    /* A failed run leaves no trace: the folder is made only for a rubric that
-     * opened, and removed again if no unit could be written into it. */
-    bool made = false;
-    if (rc == 0 && !(made = mkdir(outdir, 0777) == 0) && errno != EEXIST)
-        rc = diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
-    if (rc == 0)
-        file_sweep_leftovers(outdir);
-    size_t n = inputs.len, done = 0, nfailed = 0, nunscored = 0;
-    scored *units = xcalloc(n + 1, sizeof *units);
+    roster r;
+    roster_expected(j->doc, &r);
+    const scoresheet **sheets = xcalloc(l->len + 1, sizeof *sheets);
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i].sheet)
+            sheets[n++] = l->items[i].sheet;
+    bool *reported = xcalloc(r.len + 1, sizeof *reported);
+    roster_check_sheets(&r, sheets, n, level, reported, d);
+    char **missing = xcalloc(r.len + 1, sizeof *missing);
+    *nmissing = 0;
+    for (size_t k = 0; k < r.len; k++)
+        if (!reported[k])
+            missing[(*nmissing)++] = xstrdup(r.items[k].name);
+    free(reported);
+    free(sheets);
+    roster_free(&r);
+    return missing;
+}
+
+/* Every input read that is read in its turn (a folder's scores file): each
+ * that cannot be gets why in whys[i].  writable[i]: its PDF may be written. */
+static void read_inputs(const app_options *opt, job *j, batch_list *l, bool *writable, char **whys, diag_list *d)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        batch_input *in = &l->items[i];
+        size_t before = d->len;
+        writable[i] = job_check_output(j, in->pdf, in->path, "PDF", d) == 0;
+        if (writable[i] && !in->sheet && !in->refused && check_regular(in, d) == 0)
+            input_scores(opt->env, in->path, &in->sheet, d);
+        if (!in->sheet)
+            whys[i] = in->refused ? first_error(d, 0, in->path, in->line) : first_error(d, before, NULL, 0);
+    }
+}
+
+int batch_run(const app_options *opt, job *j, batch_list *l, const char *outdir, diag_list *d, FILE *out)
+{
+    /* A failed run leaves no trace: the folder is removed again if no unit
+     * could be written into it. */
+    bool made = mkdir(outdir, 0777) == 0;
+    if (!made && errno != EEXIST)
+        return diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
+    file_sweep_leftovers(outdir);
+    size_t n = l->len, done = 0, nfailed = 0, nunscored = 0, nmissing = 0;
+    bool *writable = xcalloc(n + 1, sizeof *writable);
+    char **whys = xcalloc(n + 1, sizeof *whys);
+    read_inputs(opt, j, l, writable, whys, d);
+    char **missing = check_roster(j, l, opt->strict ? DIAG_ERROR : DIAG_WARNING, &nmissing, d);
+    scored *units = xcalloc(n + nmissing + 1, sizeof *units);
     char **failed = xcalloc(n + 1, sizeof *failed);
     bool tty = opt->env->progress && !opt->quiet;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        const input *in = &inputs.items[i];
+    for (size_t i = 0; i < n; i++) {
+        batch_input *in = &l->items[i];
         if (tty)
             show_progress(out, i, n, in->name);
-        /* A PDF name that is an input's is refused, and that file kept. */
-        bool writable = job_check_output(&j, in->pdf, in->path, "PDF", d) == 0;
         size_t before = d->len;
-        if (writable && check_regular(in, d) == 0 &&
-            job_write_scored(&j, in->path, in->pdf, &units[done].res, d) == 0) {
-            align_parts(&units[done].res, shape_of(&j), in->path, d);
+        if (writable[i] && in->sheet && job_write_sheet(j, in->sheet, in->pdf, &units[done].res, d) == 0) {
+            align_parts(&units[done].res, shape_of(j), in->path, d);
             units[done++].file = in->name;
             continue;
         }
-        if (writable)
+        if (writable[i])
             failed[nfailed++] = in->pdf;
-        /* The scores file may have named its unit before it failed. */
-        char *name = units[done].res.unit ? units[done].res.unit : xstrdup(in->name);
+        /* Not scored: listed all the same, under the unit its scores named. */
+        char *name = units[done].res.unit ? units[done].res.unit
+                     : in->sheet ? xstrdup(in->sheet->unit) : xstrdup(in->name);
         units[done].res.unit = NULL;
         scored *u = &units[n - 1 - nunscored++];
         u->res.unit = name;
         u->file = in->name;
-        u->not_scored = first_error(d, before);
+        u->not_scored = whys[i] ? whys[i] : first_error(d, before, NULL, 0);
+        whys[i] = NULL;
     }
-    if (tty && rc == 0)
+    if (tty)
         fputc('\n', out);
-    /* The units not scored, filled in from the end, join the scored ones. */
+    /* The units not scored, filled in from the end, join the scored ones;
+     * the 单位名单's units that sent nothing come last. */
     memmove(units + done, units + n - nunscored, nunscored * sizeof *units);
-    if (rc == 0 && done > 0 && write_summary(&j, units, done, done + nunscored, outdir, failed, d, out) != 0)
+    for (size_t k = 0; k < nmissing; k++)
+        units[n + k] = (scored){.res = {.unit = missing[k]}, .file = "", .not_scored = xstrdup(SUMMARY_MISSING)};
+    int rc = done < n ? -1 : 0; /* each failure is already reported at its file and line */
+    if (done > 0 && write_summary(j, units, done, n, n + nmissing, outdir, failed, d, out) != 0)
         rc = -1;
-    if (rc == 0 && done < n)
-        rc = -1; /* each failure is already reported at its file and line */
     if (made && done == 0)
         rmdir(outdir);
-    for (size_t i = 0; i < done + nunscored; i++) {
+    for (size_t i = 0; i < n + nmissing; i++) {
         unit_result_free(&units[i].res);
         free(units[i].not_scored);
     }
+    for (size_t i = 0; i < n; i++)
+        free(whys[i]);
+    free(whys);
+    free(missing);
     free(units);
     free(failed);
-    inputs_free(&inputs);
-    job_close(&j);
-    free(outdir);
+    free(writable);
     return rc;
 }

@@ -13,12 +13,13 @@
 #include <string.h>
 
 #include "points.h"
+#include "roster.h"
 #include "text.h"
 
 static const char *const known_meta[] = {
     META_LAYOUT, META_ISSUER, META_MASTHEAD, META_NUMBER, META_TITLE, META_RECIPIENTS,
     META_SIGNATURE, META_DATE, META_ATTACH_NOTE, META_CC, META_PRINTER, META_PRINT_DATE,
-    META_TOTAL, NULL};
+    META_TOTAL, META_ROSTER, NULL};
 
 static const char *const notice_required[] = {META_ISSUER, META_NUMBER, META_TITLE,
                                               META_RECIPIENTS, META_DATE, NULL};
@@ -244,5 +245,7 @@ int check_document(const document *doc, const layout *lay, check_summary *s, dia
         s->units += att->len;
     }
     s->attachments = doc->len;
+    if (roster_check(doc, d) < 0)
+        rc = -1;
     return rc;
 }

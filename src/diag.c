@@ -9,7 +9,7 @@
 #include "intl.h"
 #include "text.h"
 
-static void diag_vadd(diag_list *d, diag_level level, const char *file, int line,
+static void diag_vadd(diag_list *d, diag_level level, const char *file, int line, int column,
                       const char *fmt, va_list ap)
 {
     if (d->len == d->cap) {
@@ -24,6 +24,7 @@ static void diag_vadd(diag_list *d, diag_level level, const char *file, int line
     g->level = level;
     g->file = file ? xstrdup(file) : NULL;
     g->line = line;
+    g->column = column;
     /* Looked up here, where every finding is formatted (intl.h); "" is the
      * catalogue's header, never a message. */
     g->message = xvasprintf(*fmt ? gettext(fmt) : fmt, ap);
@@ -33,7 +34,7 @@ void diag_add(diag_list *d, diag_level level, const char *file, int line, const 
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_vadd(d, level, file, line, fmt, ap);
+    diag_vadd(d, level, file, line, 0, fmt, ap);
     va_end(ap);
 }
 
@@ -41,7 +42,7 @@ int diag_error(diag_list *d, const char *file, int line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_vadd(d, DIAG_ERROR, file, line, fmt, ap);
+    diag_vadd(d, DIAG_ERROR, file, line, 0, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -50,8 +51,37 @@ void diag_warning(diag_list *d, const char *file, int line, const char *fmt, ...
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_vadd(d, DIAG_WARNING, file, line, fmt, ap);
+    diag_vadd(d, DIAG_WARNING, file, line, 0, fmt, ap);
     va_end(ap);
+}
+
+int diag_error_at(diag_list *d, const char *file, int row, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(d, DIAG_ERROR, file, row, column, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void diag_warning_at(diag_list *d, const char *file, int row, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(d, DIAG_WARNING, file, row, column, fmt, ap);
+    va_end(ap);
+}
+
+const char *cell_name(int row, int column, char *buf)
+{
+    char letters[8];
+    int n = 0;
+    for (unsigned c = column > 0 ? (unsigned)column : 1; c > 0 && n < 7; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    for (int i = 0; i < n; i++)
+        buf[i] = letters[n - 1 - i];
+    snprintf(buf + n, 16 - (size_t)n, "%d", row);
+    return buf;
 }
 
 size_t diag_count(const diag_list *d, diag_level level)
@@ -69,12 +99,16 @@ static bool same_text(const char *a, const char *b)
 
 /* One finding as a line; what the input supplied in it (a file name, a
  * unit's name, an item id) is made printable (sb_put_printable). */
-static void print_finding(FILE *out, const char *file, int line, diag_level level, const char *message)
+static void print_finding(FILE *out, const char *file, int line, int column, diag_level level,
+                          const char *message)
 {
     strbuf sb = {0};
     if (file) {
+        char cell[16];
         sb_put_printable(&sb, file);
-        if (line > 0)
+        if (line > 0 && column > 0)
+            sb_printf(&sb, ":%s", cell_name(line, column, cell));
+        else if (line > 0)
             sb_printf(&sb, ":%d", line);
     } else {
         sb_puts(&sb, "gongwen");
@@ -102,13 +136,13 @@ void diag_print(const diag_list *d, FILE *out)
             hidden++;
             hidden_error |= g->level == DIAG_ERROR;
         } else {
-            print_finding(out, g->file, g->line, g->level, g->message);
+            print_finding(out, g->file, g->line, g->column, g->level, g->message);
         }
         bool run_ends = i + 1 == d->len || !same_text(g->file, d->items[i + 1].file);
         if (run_ends && hidden > 0) {
             char *more = xasprintf(ngettext("%zu more finding about this file is not shown",
                                             "%zu more findings about this file are not shown", hidden), hidden);
-            print_finding(out, g->file, 0, hidden_error ? DIAG_ERROR : DIAG_WARNING, more);
+            print_finding(out, g->file, 0, 0, hidden_error ? DIAG_ERROR : DIAG_WARNING, more);
             free(more);
             hidden = 0;
             hidden_error = false;

@@ -208,6 +208,24 @@ static int write_and_rename(file_set *s, char **tmps, bool *made, mode_t mode, c
     return 0;
 }
 
+/* The signals that end a run, held back while a temporary file exists. */
+static void ending_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGHUP);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGQUIT);
+    sigaddset(set, SIGTERM);
+}
+
+/* The template of a temporary file beside path (caller frees). */
+static char *temp_template(const char *path, const char *host)
+{
+    char *dir = dir_of(path), *tmp = xasprintf("%s/" TEMP_PREFIX "%ld-%s.XXXXXX", dir, (long)getpid(), host);
+    free(dir);
+    return tmp;
+}
+
 static int commit_files(file_set *s, diag_list *d)
 {
     commit_error ce = {0};
@@ -222,20 +240,13 @@ static int commit_files(file_set *s, diag_list *d)
     host_name(host);
     char **tmps = xcalloc(s->len + 1, sizeof *tmps);
     bool *made = xcalloc(s->len + 1, sizeof *made);
-    for (size_t i = 0; i < s->len && !ce.f; i++) {
-        char *dir = dir_of(s->items[i].path);
-        tmps[i] = xasprintf("%s/" TEMP_PREFIX "%ld-%s.XXXXXX", dir, (long)getpid(), host);
-        free(dir);
-    }
+    for (size_t i = 0; i < s->len && !ce.f; i++)
+        tmps[i] = temp_template(s->items[i].path, host);
     /* umask can only be read by setting it, so set it back at once. */
     mode_t mask = umask(0);
     umask(mask);
     sigset_t ending, old;
-    sigemptyset(&ending);
-    sigaddset(&ending, SIGHUP);
-    sigaddset(&ending, SIGINT);
-    sigaddset(&ending, SIGQUIT);
-    sigaddset(&ending, SIGTERM);
+    ending_signals(&ending);
     int rc = ce.f ? -1 : 0;
     if (rc == 0) {
         sigprocmask(SIG_BLOCK, &ending, &old);
@@ -291,6 +302,39 @@ int file_set_commit(file_set *s, diag_list *d)
     return rc;
 }
 
+int file_set_put_written(file_set *s, const char *path, const char *what, file_writer write, void *ctx,
+                         diag_list *d)
+{
+    char host[65];
+    host_name(host);
+    char *tmp = temp_template(path, host);
+    sigset_t ending, old;
+    ending_signals(&ending);
+    sigprocmask(SIG_BLOCK, &ending, &old);
+    int fd = mkstemp(tmp);
+    const char *failure = fd < 0 ? strerror(errno) : NULL;
+    if (fd >= 0)
+        close(fd);
+    if (!failure)
+        failure = write(tmp, ctx);
+    char *data = NULL;
+    size_t len = 0;
+    diag_list read = {0};
+    if (!failure && file_read(tmp, 0, &data, &len, &read) != 0)
+        failure = "cannot read back what was written";
+    diag_list_free(&read);
+    if (fd >= 0)
+        unlink(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    free(tmp);
+    if (failure) {
+        free(data);
+        return diag_error(d, path, 0, "cannot write %s: %s", what, failure);
+    }
+    file_set_put(s, path, data, len, what);
+    return 0;
+}
+
 int file_map_error(const char *path)
 {
     int fd = open(path, O_RDONLY);
@@ -316,4 +360,12 @@ char *path_stem(const char *path)
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
     return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+char *file_name_of(const char *name)
+{
+    strbuf sb = {0};
+    for (const char *s = name; *s; s++)
+        sb_putc(&sb, strchr("/\\:*?\"<>|", *s) || (unsigned char)*s < 0x20 || (s == name && *s == '.') ? '_' : *s);
+    return sb_take(&sb);
 }

@@ -75,8 +75,24 @@ void file_sweep_leftovers_of(const char *path);
  * tells "out of memory" from a file a library could not open. */
 int file_map_error(const char *path);
 
+/* For a library that writes a file itself by name (libxlsxwriter): writes
+ * the file at tmp, returns NULL or why it could not. */
+typedef const char *(*file_writer)(const char *tmp, void *ctx);
+/* Adds path to s, holding what write makes.  The library writes a temporary
+ * file named as the set's are, beside path (a killed run's is swept like
+ * theirs), with the ending signals held back; it is read back and removed
+ * at once, so the set is committed as any. */
+int file_set_put_written(file_set *s, const char *path, const char *what, file_writer write, void *ctx,
+                         diag_list *d);
+
 /* "rubrics/leshan-2012.md" → "leshan-2012": the file name less folder and
  * extension (caller frees). */
 char *path_stem(const char *path);
+
+/* A name (a unit's) as the name of a file in a folder: what cannot stand in
+ * one on this system or on a Windows disk (/ \ : * ? " < > |, control
+ * characters) and a leading '.' (a hidden file, or "..") become '_'
+ * (caller frees). */
+char *file_name_of(const char *name);
 
 #endif

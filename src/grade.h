@@ -4,7 +4,8 @@
  *
  * Grades are exact: hundredths of a point; a completion level that would need
  * finer steps is an error, never rounded.  Every problem is reported at its
- * line of the scores file.
+ * line of the scores file, or its cell of a spreadsheet.  An item is named
+ * by its number or its id (model.h item_number).
  */
 #ifndef GONGWEN_GRADE_H
 #define GONGWEN_GRADE_H
@@ -35,6 +36,19 @@ typedef struct grades {
     points total;        /* base + bonus, or 0 when vetoed */
     bool vetoed;
 } grades;
+
+/* One completion level of a 评分档次 text ("全面完成 100%；基本完成 70%；资料不全
+ * -20%"): its name and share in percent, whole when the share is a whole
+ * percentage a score may use. */
+typedef struct grade_level {
+    char *name;
+    long pct;
+    bool whole;
+} grade_level;
+
+/* The levels of a 评分档次 text, in order; *n gets their number. */
+grade_level *levels_parse(const char *text, size_t *n);
+void levels_free(grade_level *levels, size_t n);
 
 /* Checks every score against the rubric and computes the grades of the unit
  * the scoresheet names.  Reports each problem at its line of the scores file. */

@@ -51,6 +51,8 @@ int read_rubric(const app_options *opt, const char *path, document **doc, layout
     if (input_rubric(opt->env, path, doc, d) < 0)
         return -1;
     *lay = load_layout(opt, *doc, d);
+    if (*lay) /* how the form numbers its items, and so every reader of scores keys them */
+        (*doc)->numbering = layout_item_numbering(&(*lay)->table);
     int rc = check_document(*doc, *lay, s, d);
     return *lay ? rc : -1;
 }
@@ -82,19 +84,23 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Writes pages as a PDF, or, with a set, adds it to the set's files. */
+/* Writes pages as a PDF, or, with a set, adds it to the set's files; a
+ * fillable form (form_id not NULL) has form fields. */
 static int write_pages(const job *j, const page_list *pages, const document *doc, const grades *g,
-                       const scoresheet *sheet, bool shared_fonts, const char *output, file_set *set, diag_list *d)
+                       const scoresheet *sheet, bool shared_fonts, const char *form_id, const char *output,
+                       file_set *set, diag_list *d)
 {
     const char *title = field_value(&doc->meta, META_TITLE);
     if (!title && doc->len > 0)
         title = doc->atts[0].title;
     /* A scored PDF is an archive record: it carries its own sources. */
+    const char *data_name = !sheet ? NULL : sheet->source_name ? sheet->source_name
+                                                               : input_stored_name(sheet->path, "stdin.yaml");
     pdf_attachment sources[] = {
         {.name = input_stored_name(doc->path, "stdin.md"), .data = doc->source, .len = doc->source_len,
          .mime = "text/markdown", .relationship = "Source"},
-        {.name = sheet ? input_stored_name(sheet->path, "stdin.yaml") : NULL, .data = sheet ? sheet->source : NULL,
-         .len = sheet ? sheet->source_len : 0, .mime = "application/yaml", .relationship = "Data"},
+        {.name = data_name, .data = sheet ? sheet->source : NULL, .len = sheet ? sheet->source_len : 0,
+         .mime = "application/yaml", .relationship = "Data"},
     };
     char *keywords = g ? scored_keywords(g->att, sheet) : NULL;
     /* A scored record is dated by its 评分日期 unless SOURCE_DATE_EPOCH says otherwise. */
@@ -111,6 +117,8 @@ static int write_pages(const job *j, const page_list *pages, const document *doc
         .nattachments = g ? 2 : 0,
         .icc = (const unsigned char *)j->icc,
         .icc_len = j->icc_len,
+        .fillable = form_id != NULL,
+        .form_id = form_id,
     };
     const font_program *const *shared = shared_fonts ? (const font_program *const *)j->form_fonts : NULL;
     int rc = set ? pdf_stage(pages, j->fs, shared, &info, output, set, d)
@@ -244,11 +252,14 @@ int job_check_output(const job *j, const char *output, const char *scores_path, 
                              what, role) : 0;
 }
 
-int job_write_form(const job *j, const char *output, diag_list *d)
+int job_write_form(const job *j, const char *output, bool fillable, diag_list *d)
 {
     if (job_check_output(j, output, NULL, "PDF", d) != 0)
         return -1;
-    return write_pages(j, &j->form, j->doc, NULL, NULL, false, output, NULL, d);
+    char *form_id = fillable ? document_form_id(j->doc, input_stored_name(j->doc->path, "stdin.md")) : NULL;
+    int rc = write_pages(j, &j->form, j->doc, NULL, NULL, false, form_id, output, NULL, d);
+    free(form_id);
+    return rc;
 }
 
 static void result_fill(unit_result *res, const scoresheet *sheet, const grades *g)
@@ -290,19 +301,16 @@ static int check_file_name(const char *path, diag_list *d)
     return 0;
 }
 
-int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
+int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_result *res, diag_list *d)
 {
-    scoresheet *sheet = NULL;
     grades g = {0};
     document *copy = NULL;
     page_list pages = {0};
-    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    int rc = job_check_output(j, output, sheet->path, "PDF", d);
     if (rc == 0)
-        rc = check_file_name(scores_path, d);
+        rc = check_file_name(sheet->path, d);
     if (rc == 0)
         rc = make_form_fonts(j, d);
-    if (rc == 0)
-        rc = input_scores(j->env, scores_path, &sheet, d);
     if (rc == 0)
         rc = grades_compute(j->doc, sheet, &g, d);
     if (rc == 0) {
@@ -310,7 +318,7 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
         rc = typeset(j, copy, j->lay, document_has_notice(j->doc) ? &j->notice : NULL, &pages, d);
     }
     if (rc == 0)
-        rc = write_pages(j, &pages, j->doc, &g, sheet, true, output, NULL, d);
+        rc = write_pages(j, &pages, j->doc, &g, sheet, true, NULL, output, NULL, d);
     if (rc == 0 && res)
         result_fill(res, sheet, &g);
     else if (res && sheet && sheet->unit)
@@ -318,6 +326,18 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
     page_list_free(&pages);
     document_free(copy);
     grades_free(&g);
+    return rc;
+}
+
+int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d)
+{
+    scoresheet *sheet = NULL;
+    /* Refused before it is read: an output that is the scores file itself. */
+    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    if (rc == 0)
+        rc = input_scores(j->env, scores_path, &sheet, d);
+    if (rc == 0)
+        rc = job_write_sheet(j, sheet, output, res, d);
     scoresheet_free(sheet);
     return rc;
 }
@@ -330,7 +350,7 @@ int job_stage_document(job *j, const document *doc, const layout *lay, const cha
     if (rc == 0)
         rc = typeset(j, doc, lay, NULL, &pages, d);
     if (rc == 0)
-        rc = write_pages(j, &pages, doc, NULL, NULL, false, output, set, d);
+        rc = write_pages(j, &pages, doc, NULL, NULL, false, NULL, output, set, d);
     page_list_free(&pages);
     return rc;
 }

@@ -53,10 +53,14 @@ void job_close(job *j);
  * layout, the font map, a font, the colour profile) or scores_path (may be
  * NULL); what names the output: "cannot write PDF: it is the input …". */
 int job_check_output(const job *j, const char *output, const char *scores_path, const char *what, diag_list *d);
-/* The blank form. */
-int job_write_form(const job *j, const char *output, diag_list *d);
+/* The blank form; fillable: with a form field in every 自评分 cell and every
+ * blank of the header line (pdfform.h), and what it is a form of. */
+int job_write_form(const job *j, const char *output, bool fillable, diag_list *d);
 /* One unit's scores file checked and typeset; res (may be NULL) gets its sums. */
 int job_write_scored(job *j, const char *scores_path, const char *output, unit_result *res, diag_list *d);
+/* The same for a scoresheet already read: a spreadsheet's row, a filled
+ * form.  The PDF embeds the sheet's source under its source_name. */
+int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_result *res, diag_list *d);
 void unit_result_free(unit_result *res);
 /* Any rubric-shaped document (the 汇总表) typeset with the job's fonts and
  * added to set, to be written with the set's other files. */

@@ -194,7 +194,7 @@ static int parse_show(const char *s)
 static void read_column(reader *r, const ynode *n, column *c)
 {
     static const char *const known[] = {"header", "header_span", "width_mm", "show", "field",
-                                        "vertical", "merge", "suffix", "align", NULL};
+                                        "vertical", "merge", "suffix", "align", "numbered", NULL};
     c->line = n->line;
     if (n->kind != Y_MAP) {
         bad(r, n, "columns", "entries must each be a group of settings");
@@ -208,6 +208,7 @@ static void read_column(reader *r, const ynode *n, column *c)
     c->field = string(r, n, "field", NULL);
     c->vertical = flag(r, n, "vertical", false);
     c->merge = flag(r, n, "merge", false);
+    c->numbered = flag(r, n, "numbered", false);
     c->suffix = string(r, n, "suffix", "");
     const char *align = ymap_str(n, "align");
     c->align = align && strcmp(align, "left") == 0 ? ALIGN_LEFT : ALIGN_CENTER;
@@ -218,6 +219,8 @@ static void read_column(reader *r, const ynode *n, column *c)
     if (s < 0)
         bad(r, n, "show", "must be one of seq, category, name, text, points, score, field, blank, remark");
     c->show = s < 0 ? SHOW_TEXT : (column_show)s;
+    if (c->numbered && c->show != SHOW_TEXT && c->show != SHOW_NAME)
+        bad(r, ymap_get(n, "numbered"), "numbered", "is for the column that shows an item's text or name");
     if (c->show == SHOW_FIELD && !c->field)
         bad(r, n, "field", "is needed by a column that shows a field");
     if (c->width_mm <= 0)
@@ -235,6 +238,9 @@ static void check_columns(reader *r, const ynode *list, const table_layout *t)
         total += c->width_mm;
         if (c->show != SHOW_FIELD && c->show != SHOW_BLANK && seen[c->show]++)
             bad(r, list->kids[i], "show", "shows what another column already shows");
+        if (c->numbered && layout_item_numbering(t) == NUMBER_BY_SEQ)
+            bad(r, list->kids[i], "numbered", "repeats what the seq column shows: the table's items are known "
+                "by their 序号 there");
         if (i + (size_t)c->header_span > t->ncolumns)
             bad(r, list->kids[i], "header_span", "reaches past the last column");
         if (c->width_mm > 0 && 2 * t->padding_mm >= c->width_mm)
@@ -378,4 +384,12 @@ size_t layout_header_cells(const table_layout *t)
     for (size_t i = 0; i < t->ncolumns; i += (size_t)t->columns[i].header_span)
         cells++;
     return cells;
+}
+
+item_numbering layout_item_numbering(const table_layout *t)
+{
+    for (size_t i = 0; i < t->ncolumns; i++)
+        if (t->columns[i].show == SHOW_SEQ)
+            return NUMBER_BY_SEQ;
+    return NUMBER_BY_ID;
 }

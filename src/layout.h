@@ -18,6 +18,7 @@
 
 #include "diag.h"
 #include "fonts.h"
+#include "model.h"
 #include "page.h"
 
 typedef struct font_spec {
@@ -49,6 +50,11 @@ typedef struct column {
     char *field;         /* SHOW_FIELD: the field's name */
     bool vertical;       /* one character a line, top to bottom */
     bool merge;          /* equal adjacent cells merge (category: per category) */
+    /* text or name: the item's number (its id, 2.3) begins the cell, in place
+     * of the number its text begins with, so that the number the units key
+     * their scores by (model.h item_number) is on the form; for a table with
+     * no seq column, which shows the number itself. */
+    bool numbered;
     char *suffix;        /* appended to points, e.g. 分 */
     cell_align align;
     int line;            /* in the layout file */
@@ -115,5 +121,8 @@ void layout_free(layout *l);
 /* Number of header cells: columns less those covered by a header_span. */
 size_t layout_header_cells(const table_layout *t);
 const char *column_show_name(column_show s);
+/* How a form in this layout numbers its items: by the 序号 its table prints,
+ * or, with no 序号 column, by id (model.h item_number). */
+item_numbering layout_item_numbering(const table_layout *t);
 
 #endif

@@ -16,8 +16,10 @@
 
 #include "app.h"
 #include "batch.h"
+#include "collect.h"
 #include "input.h"
 #include "intl.h"
+#include "template.h"
 #include "text.h"
 
 #define EXIT_DATA 1
@@ -34,8 +36,13 @@ static const char usage_text[] =
     "  build FILE.md [-o PDF]   typeset the notice and its rubric tables\n"
     "  score FILE.md SCORES.yaml [-o PDF]\n"
     "                           the same with one unit's 自评分 filled and totalled\n"
-    "  batch FILE.md DIR [-o OUTDIR]\n"
-    "                           score every DIR/*.yaml, *.yml; one PDF each, 汇总表\n"
+    "  batch FILE.md DIR|SCORES.xlsx|SCORES.csv [-o OUTDIR]\n"
+    "                           score every DIR/*.yaml, *.yml, or every row; one PDF\n"
+    "                           each, 汇总表\n"
+    "  collect FILE.md FORM.pdf... [-o OUTDIR]\n"
+    "                           the same for forms filled in on screen (build --fillable)\n"
+    "  template FILE.md [-o OUT.xlsx|OUT.csv|DIR]\n"
+    "                           the sheet the units' 自评分 comes back in\n"
     "  fonts                    list font roles, the fonts that serve them, and why\n"
     "  help COMMAND             a command's options\n"
     "\n"
@@ -60,13 +67,16 @@ static const char check_help[] =
     LAYOUTS_HELP QUIET_HELP;
 
 static const char build_help[] =
-    "usage: gongwen build [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md\n"
+    "usage: gongwen build [--fillable] [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md\n"
     "\n"
     "Typesets the notice and its attachments.  Without -o, writes\n"
     "out/NAME.pdf for rubric NAME.md.  Honours SOURCE_DATE_EPOCH.\n"
     "FILE.md '-' is read from standard input (then -o is needed); '-o -'\n"
     "writes the PDF to standard output.\n"
     "\n"
+    "  --fillable      a form to fill in on screen: a field in every 自评分 cell\n"
+    "                  and every blank of the line above the table, read back\n"
+    "                  by 'gongwen collect'; printed, it looks as without\n"
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char score_help[] =
@@ -82,14 +92,49 @@ static const char score_help[] =
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
 static const char batch_help[] =
-    "usage: gongwen batch [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md SCORES_DIR\n"
+    "usage: gongwen batch [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md\n"
+    "                     SCORES_DIR|SCORES.xlsx|SCORES.csv\n"
     "\n"
-    "Scores every SCORES_DIR/*.yaml and *.yml (any letter case) against the\n"
-    "rubric: one PDF per scores file, named after it, in OUTDIR (default\n"
-    "out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv and .pdf ranking the\n"
-    "units.  A bad scores file is reported and the others are still produced;\n"
-    "the exit status is then 1.  FILE.md '-' is read from standard input (then\n"
-    "-o is needed).\n"
+    "Scores every SCORES_DIR/*.yaml and *.yml (any letter case), or every row\n"
+    "of a spreadsheet of scores (as 'gongwen template' writes it), against the\n"
+    "rubric: one PDF per scores file, named after it (a row's after its 单位),\n"
+    "in OUTDIR (default out/NAME for rubric NAME.md), and OUTDIR/汇总表.csv\n"
+    "and .pdf ranking the units (those not scored listed unranked, 未评分, with\n"
+    "why; those of the 单位名单 that sent nothing with 未报).  A bad scores file\n"
+    "or row is reported and the others are still produced; the exit status is\n"
+    "then 1.  A unit of the 单位名单 missing, not on it or given twice is a\n"
+    "warning (an error with --strict).  FILE.md '-' is read from standard\n"
+    "input (then -o is needed).\n"
+    "\n"
+    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
+
+static const char template_help[] =
+    "usage: gongwen template [--layouts DIR] [-o OUT.xlsx|OUT.csv|DIR] [-q] FILE.md\n"
+    "\n"
+    "Writes what each unit fills in with its 自评分, to be read back by batch:\n"
+    "  OUT.xlsx  one sheet, a row per unit, a column per item headed by its\n"
+    "            number, name and points, and a 说明 column beside it; each\n"
+    "            cell checked as a number from 0 to the item's points, or one\n"
+    "            of its 评分档次 levels\n"
+    "  OUT.csv   the same, UTF-8 with a byte-order mark\n"
+    "  DIR       one scores file (YAML) per unit, every item listed\n"
+    "The rows are the units of the rubric's 单位名单, or of its 单位 tables.\n"
+    "Without -o, writes out/NAME.xlsx.  A scores file already in DIR is never\n"
+    "overwritten.  FILE.md '-' is read from standard input (then -o is needed).\n"
+    "\n"
+    LAYOUTS_HELP QUIET_HELP;
+
+static const char collect_help[] =
+    "usage: gongwen collect [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md FORM.pdf...\n"
+    "\n"
+    "Reads back each form made by 'gongwen build --fillable FILE.md' and\n"
+    "filled in by a unit: its 单位, 填表人, 填表日期 and 自评分 fields, checked\n"
+    "exactly as a scores file; then, as batch does, one scored PDF per form,\n"
+    "named after it, in OUTDIR (default out/NAME for rubric NAME.md), and\n"
+    "OUTDIR/汇总表.csv and .pdf.  A form of another rubric (or of another\n"
+    "version of it), or one whose fields were edited, is refused.  With\n"
+    "--strict, a unit of the 单位名单 missing, not on it or given twice is an\n"
+    "error.\n"
     "\n"
     LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
 
@@ -118,6 +163,8 @@ static const command commands[] = {
     {"build", build_help, app_build, 1, 1, 1, 0, true},
     {"score", score_help, app_score, 2, 2, 2, 1, true},
     {"batch", batch_help, app_batch, 2, 2, 1, 0, false},
+    {"template", template_help, app_template, 1, 1, 1, 0, false},
+    {"collect", collect_help, app_collect, 2, 1 << 20, 1, 0, false},
     {"fonts", fonts_help, app_fonts, 0, 0, 0, -1, false},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -173,6 +220,7 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
         {"fontmap", required_argument, NULL, 'F'},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
+        {"fillable", no_argument, NULL, 'f'},
         {NULL, 0, NULL, 0},
     };
     app_options opt = {0};
@@ -187,6 +235,7 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
             return stdout_written(0);
         case 's': opt.strict = 1; break;
         case 'q': opt.quiet = 1; break;
+        case 'f': opt.fillable = 1; break;
         case 'L': opt.layouts_dir = optarg; break;
         case 'F': opt.fontmap = optarg; break;
         case 'o': opt.output = optarg; break;
@@ -196,6 +245,8 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
             return usage_error("unknown option '%s'", argv[optind - 1], cmd->help);
         }
     }
+    if (opt.fillable && cmd->run != app_build)
+        return usage_error("'--fillable' is for %s", "build", cmd->help);
     int nargs = argc - optind;
     if (nargs < cmd->min_args || nargs > cmd->max_args)
         return usage_error("%s: wrong number of arguments", cmd->name, cmd->help);
@@ -237,7 +288,7 @@ static const command *find_command(const char *name)
 }
 
 /* The command line, once the environment is read. */
-static int run(app_env *env, int argc, char **argv)
+static int dispatch(app_env *env, int argc, char **argv)
 {
     if (argc < 2)
         return usage_error("%s", "no command given", usage_text);
@@ -277,7 +328,7 @@ int main(int argc, char **argv)
     bindtextdomain(GONGWEN_TEXTDOMAIN, env.locale_dir);
     bind_textdomain_codeset(GONGWEN_TEXTDOMAIN, "UTF-8");
     textdomain(GONGWEN_TEXTDOMAIN);
-    int rc = run(&env, argc, argv);
+    int rc = dispatch(&env, argc, argv);
     app_env_free(&env);
     return rc;
 }

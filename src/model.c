@@ -94,6 +94,76 @@ const char *unit_part_name(const unit *u, size_t k)
     return it->name ? it->name : it->id;
 }
 
+const char *item_number(const item *it, item_numbering how, char *buf)
+{
+    if (how != NUMBER_BY_SEQ)
+        return it->id;
+    snprintf(buf, ITEM_NUMBER_SIZE, "%d", it->seq);
+    return buf;
+}
+
+const char *item_text_after_ordinal(const char *text)
+{
+    size_t n = strspn(text, "0123456789");
+    const char *s = text + n;
+    if (n == 0)
+        return text;
+    /* "1．", "1、", "1." — not the "2.5" of "2.5万名职工". */
+    if (starts_with(s, "．") || starts_with(s, "、"))
+        s += strlen("．");
+    else if (*s == '.' && !(s[1] >= '0' && s[1] <= '9'))
+        s++;
+    else
+        return text;
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+char *item_numbered(const item *it, const char *text)
+{
+    return xasprintf("%s %s", it->id, item_text_after_ordinal(text));
+}
+
+int item_score_max_chars(const item *it, const unit *u, const attachment *a)
+{
+    if (it->kind == KIND_VETO)
+        return 1;
+    if (it->pts == POINTS_NONE || item_field_find(it, u, a, FIELD_LEVELS))
+        return 0;
+    char buf[32];
+    return (int)strlen(points_format(it->pts, buf)) + 3;
+}
+
+const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index)
+{
+    char buf[ITEM_NUMBER_SIZE];
+    for (size_t c = 0, k = 0; c < u->len; c++)
+        for (size_t i = 0; i < u->cats[c].len; i++, k++) {
+            const item *it = &u->cats[c].items[i];
+            if (strcmp(it->id, key) == 0 || strcmp(item_number(it, how, buf), key) == 0) {
+                *index = k;
+                return it;
+            }
+        }
+    return NULL;
+}
+
+void roster_add(roster *r, const char *name, int line, int column)
+{
+    GROW(r->items, r->len, r->cap);
+    r->items[r->len++] = (roster_entry){.name = xstrdup(name), .line = line, .column = column};
+}
+
+void roster_free(roster *r)
+{
+    for (size_t i = 0; i < r->len; i++)
+        free(r->items[i].name);
+    free(r->items);
+    free(r->path);
+    memset(r, 0, sizeof *r);
+}
+
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
 void item_copy(item *dst, const item *src)
@@ -132,6 +202,12 @@ void unit_copy(unit *dst, const unit *src)
     dst->cap = src->len + 1;
     for (size_t i = 0; i < src->len; i++)
         category_copy(&dst->cats[i], &src->cats[i]);
+}
+
+char *document_form_id(const document *doc, const char *file)
+{
+    return xasprintf("rubric=%016" PRIx64 " numbering=%s file=%s", hash_fnv1a64(doc->source, doc->source_len),
+                     doc->numbering == NUMBER_BY_SEQ ? "seq" : "id", file);
 }
 
 int document_has_notice(const document *doc)
@@ -193,6 +269,7 @@ void document_free(document *doc)
         free(doc->body[i].text);
     free(doc->body);
     field_list_free(&doc->meta);
+    roster_free(&doc->roster);
     free(doc->path);
     free(doc->source);
     free(doc);

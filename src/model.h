@@ -14,6 +14,15 @@
  * copy's 自评分 and 单位 come from the scores file), that file.
  * The document owns everything below it; document_free releases it all.
  *
+ * An item is known to the units that fill in the form by its number
+ * (item_number): the 序号 printed in its row when the table has a 序号
+ * column, else its id "2.3".  Templates, spreadsheets, scores files and form
+ * fields all key items by it; an id is accepted everywhere as well.
+ *
+ * The roster (单位名单) lists the units expected to report, each at the place
+ * it was written: a line of the rubric's front matter or of a roster file, or
+ * a cell of a roster spreadsheet.
+ *
  * A scored copy is a document like any other (scored.h): the rubric's table
  * of the unit, each item carrying its 自评分 and 说明 as fields, the unit its
  * total row and the summary under its table.  Nothing that typesets a table
@@ -101,6 +110,21 @@ typedef struct attachment {
     int line;
 } attachment;
 
+/* One unit of the roster, where it was written (column > 0: a spreadsheet cell). */
+typedef struct roster_entry {
+    char *name;
+    int line, column;
+} roster_entry;
+
+typedef struct roster {
+    char *path;          /* where the names were written: the rubric or a file beside it; NULL if none */
+    roster_entry *items;
+    size_t len, cap;
+} roster;
+
+/* How the form numbers its items (see item_number). */
+typedef enum { NUMBER_BY_ID, NUMBER_BY_SEQ } item_numbering;
+
 typedef struct paragraph {
     char *text;
     int line;
@@ -116,6 +140,10 @@ typedef struct document {
     size_t nbody;
     attachment *atts;
     size_t len, cap;
+    roster roster;       /* 单位名单; len 0 when the rubric names none */
+    /* From the layout (layout_item_numbering) once it is known; NUMBER_BY_ID
+     * until then. */
+    item_numbering numbering;
 } document;
 
 /* Front-matter keys the model knows.  Unknown keys are reported. */
@@ -132,6 +160,7 @@ typedef struct document {
 #define META_PRINTER     "印发机关"
 #define META_PRINT_DATE  "印发日期"
 #define META_TOTAL       "总分"
+#define META_ROSTER      "单位名单"
 
 /* Fields the table's filled-in columns show: a unit's 自评分 and remark on
  * an item, and the unit's total in its totals.  Blank on a form. */
@@ -143,6 +172,9 @@ typedef struct document {
  * for a layout's header line. */
 #define FIELD_FILLED_BY   "填表人"
 #define FIELD_FILLED_ON   "填表日期"
+/* An item's completion levels, "全面完成 100%；基本完成 70%" (scores.h), its
+ * own or its unit's or attachment's. */
+#define FIELD_LEVELS      "评分档次"
 
 /* Front-matter keys that take a list (one field per entry, in order). */
 bool meta_key_takes_list(const char *key);
@@ -166,10 +198,39 @@ bool unit_parts_are_items(const unit *u);
 size_t unit_part_count(const unit *u);
 const char *unit_part_name(const unit *u, size_t k);
 
+/* The number the form shows for it: "7" (its 序号) under NUMBER_BY_SEQ, else
+ * its id "2.3"; into buf (>= ITEM_NUMBER_SIZE bytes), or the id itself. */
+#define ITEM_NUMBER_SIZE 24
+const char *item_number(const item *it, item_numbering how, char *buf);
+/* text after the number it begins with, as the clerk wrote it ("1．", "1、",
+ * "1. "), or text itself when it begins with none. */
+const char *item_text_after_ordinal(const char *text);
+/* "2.3 加强…": text of the item (its text or name) begun with its id in place
+ * of its own number, for a form that shows ids beside the items (layout.h
+ * numbered); caller frees. */
+char *item_numbered(const item *it, const char *text);
+/* The item of u that key names: its number under how, or its id; NULL if
+ * none.  *index gets its position in the unit (seq - 1). */
+const item *unit_item_by_number(const unit *u, item_numbering how, const char *key, size_t *index);
+
+void roster_add(roster *r, const char *name, int line, int column);
+void roster_free(roster *r);
+
+/* How many characters an item's 自评分 can take written as points, 24.75 of
+ * 25 (1: 是 or 否 of a veto item), or 0 when it may be written as its
+ * 评分档次's levels: a form field's length. */
+int item_score_max_chars(const item *it, const unit *u, const attachment *a);
+
 /* Deep copies, for documents derived from a rubric (scored copies, 汇总表). */
 void item_copy(item *dst, const item *src);
 void category_copy(category *dst, const category *src);
 void unit_copy(unit *dst, const unit *src);
+
+/* What a fillable form made of doc is a form of, as it stores it (caller
+ * frees): "rubric=HASH numbering=id|seq file=NAME", HASH the FNV-1a of the
+ * rubric's bytes in 16 hex digits, so that a form of another rubric, or of
+ * another version of this one, is told apart (collect.h). */
+char *document_form_id(const document *doc, const char *file);
 
 /* True when the notice part exists: a title or body text before the attachments. */
 int document_has_notice(const document *doc);

@@ -38,6 +38,9 @@ void page_list_copy(page_list *d, const page_list *src)
             if (from->ops[j].kind == OP_TEXT) {
                 to->ops[j].cps = xmalloc((from->ops[j].ncps + 1) * sizeof *to->ops[j].cps);
                 memcpy(to->ops[j].cps, from->ops[j].cps, from->ops[j].ncps * sizeof *from->ops[j].cps);
+            } else if (from->ops[j].kind == OP_FIELD) {
+                to->ops[j].name = xstrdup(from->ops[j].name);
+                to->ops[j].group = from->ops[j].group ? xstrdup(from->ops[j].group) : NULL;
             }
         }
     }
@@ -65,6 +68,7 @@ void page_turn_landscape(page *p)
             u = o->x2, v = o->y2;
             o->x2 = A4_WIDTH_PT - v;
             o->y2 = u;
+            o->rotated = o->kind == OP_FIELD;
             double low = (o->y1 < o->y2 ? o->y1 : o->y2) - o->width / 2;
             if (low < p->low)
                 p->low = low;
@@ -113,11 +117,29 @@ void page_add_line(page *p, double x1, double y1, double x2, double y2, double w
         p->low = low;
 }
 
+void page_add_field(page *p, form_kind form, const char *name, const char *group, int max_len, double size,
+                    double x1, double y1, double x2, double y2)
+{
+    op *o = page_add_op(p, OP_FIELD, (rgb){0, 0, 0}); /* no colour: it draws nothing */
+    o->form = form;
+    o->name = xstrdup(name);
+    o->group = group ? xstrdup(group) : NULL;
+    o->max_len = max_len;
+    o->size = size;
+    o->x1 = x1;
+    o->y1 = y1;
+    o->x2 = x2;
+    o->y2 = y2;
+}
+
 void page_list_free(page_list *d)
 {
     for (size_t i = 0; i < d->len; i++) {
-        for (size_t j = 0; j < d->pages[i].len; j++)
+        for (size_t j = 0; j < d->pages[i].len; j++) {
             free(d->pages[i].ops[j].cps);
+            free(d->pages[i].ops[j].name);
+            free(d->pages[i].ops[j].group);
+        }
         free(d->pages[i].ops);
     }
     free(d->pages);

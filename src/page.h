@@ -7,9 +7,9 @@
  * knows exactly which code points each face must carry before it subsets it.
  * Nothing here knows libharu or cmark.
  *
- * Invariant: a text op's cps array holds ncps code points, owned by the op;
- * page_list_free releases pages and ops; a page's low is at or below every
- * op on it.
+ * Invariant: a text op's cps array holds ncps code points, owned by the op,
+ * as a field op owns its name and group; page_list_free releases pages and
+ * ops; a page's low is at or below every op on it.
  */
 #ifndef GONGWEN_PAGE_H
 #define GONGWEN_PAGE_H
@@ -26,7 +26,11 @@ typedef struct rgb {
     double r, g, b; /* 0..1 */
 } rgb;
 
-typedef enum { OP_TEXT, OP_LINE } op_kind;
+typedef enum { OP_TEXT, OP_LINE, OP_FIELD } op_kind;
+
+/* What a field (OP_FIELD) takes: an item's 自评分, or a line of text (a
+ * blank of the header line). */
+typedef enum { FORM_SCORE, FORM_TEXT } form_kind;
 
 typedef struct op {
     op_kind kind;
@@ -41,8 +45,17 @@ typedef struct op {
     bool rotated;         /* glyphs turned a quarter turn counter-clockwise (a landscape page) */
     uint32_t *cps;
     size_t ncps;
-    /* OP_LINE */
+    /* OP_LINE; OP_FIELD: the box (x1, y1)–(x2, y2) */
     double x1, y1, x2, y2, width;
+    /* OP_FIELD: a cell or blank to be filled in.  It draws nothing: the PDF
+     * writer makes it a form field when asked for a fillable form (pdfwrite.h),
+     * and passes it by otherwise.  Its name is an item's number or a header
+     * label; its group the unit's name, telling apart the fields of several
+     * tables (NULL: the rubric's one table).  Text typed in it is set at size
+     * (rotated on a landscape page); max_len > 0 bounds it. */
+    form_kind form;
+    char *name, *group;
+    int max_len;
 } op;
 
 typedef struct page {
@@ -72,6 +85,9 @@ void page_turn_landscape(page *p);
 void page_add_text(page *p, int face, double size, double x, double y, double char_spacing,
                    bool bold, rgb color, const uint32_t *cps, size_t ncps);
 void page_add_line(page *p, double x1, double y1, double x2, double y2, double width, rgb color);
+/* A field in the box (x1, y1)–(x2, y2); name and group (may be NULL) are copied. */
+void page_add_field(page *p, form_kind form, const char *name, const char *group, int max_len, double size,
+                    double x1, double y1, double x2, double y2);
 void page_list_free(page_list *d);
 /* The code points each face id below nfaces draws: cps[f] (caller frees)
  * holds ncps[f], ascending and distinct.  -1 if a text op names a face id

@@ -27,6 +27,8 @@
 #include "fileio.h"
 #include "pdfa.h"
 #include "pdffont.h"
+#include "pdfform.h"
+#include "pdfstring.h"
 #include "text.h"
 
 typedef struct writer {
@@ -40,6 +42,7 @@ typedef struct writer {
     size_t *ncps;
     struct face_fonts *fonts; /* per face */
     HPDF_Array af;            /* file specifications of the attachments (PDF/A-3 /AF) */
+    pdf_form *form;           /* a fillable form's fields; NULL: none */
 } writer;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
@@ -249,9 +252,11 @@ static int draw_pages(writer *w, const page_list *doc)
         pen pn = {0.0, false};
         for (size_t i = 0; i < doc->pages[p].len; i++) {
             const op *o = &doc->pages[p].ops[i];
-            if (o->kind != OP_TEXT)
+            if (o->kind == OP_LINE)
                 draw_line(pg, o);
-            else if (draw_text(w, pg, &pn, o) != 0)
+            else if (o->kind == OP_FIELD && w->form && pdfform_add(w->form, pg, o) != 0)
+                return -1;
+            else if (o->kind == OP_TEXT && draw_text(w, pg, &pn, o) != 0)
                 return -1;
         }
         char doing[48];
@@ -264,39 +269,9 @@ static int draw_pages(writer *w, const page_list *doc)
 
 /* ---- document info and attachments ------------------------------------ */
 
-/* A PDF text string: UTF-16BE with a byte-order mark, as a hex string.
- * libharu 2.3.0 would write UTF-8 bytes, which readers take as PDFDocEncoding
- * (mojibake), and its own UTF-16 path stops at the first NUL byte. */
-static HPDF_Binary utf16_string(writer *w, const char *utf8)
-{
-    strbuf b = {0};
-    sb_put(&b, "\xFE\xFF", 2);
-    size_t len = strlen(utf8);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = utf8_decode(utf8 + i, len - i, &cp);
-        if (k == 0) {
-            cp = 0xFFFD;
-            k = 1;
-        }
-        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-            cp = ' '; /* as the XMP packet has it (pdfa.c): Info and XMP must agree */
-        i += k;
-        uint16_t units[2];
-        size_t nu = utf16_units(cp, units);
-        for (size_t u = 0; u < nu; u++) {
-            char be[2] = {(char)(units[u] >> 8), (char)(units[u] & 0xFF)};
-            sb_put(&b, be, 2);
-        }
-    }
-    HPDF_Binary bin = HPDF_Binary_New(w->pdf->mmgr, (HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-    sb_free(&b);
-    return bin;
-}
-
 static HPDF_STATUS set_text_info(writer *w, const char *key, const char *value)
 {
-    return value && *value ? HPDF_Dict_Add(w->pdf->info, key, utf16_string(w, value)) : HPDF_OK;
+    return value && *value ? HPDF_Dict_Add(w->pdf->info, key, pdf_text_string(w->pdf->mmgr, value)) : HPDF_OK;
 }
 
 /* The same clock reading as the XMP dates (pdfa.c), in PDF's date syntax. */
@@ -327,6 +302,7 @@ static int set_info(writer *w, const pdf_info *info)
         ret += set_text_info(w, "Author", info->author);
         ret += set_text_info(w, "Subject", info->subject);
         ret += set_text_info(w, "Keywords", info->keywords);
+        ret += set_text_info(w, "GongwenForm", info->fillable ? info->form_id : NULL);
         ret += set_dates(w, info->epoch);
     }
     if (check(w, "writing document info") != 0)
@@ -335,10 +311,32 @@ static int set_info(writer *w, const pdf_info *info)
                                            "the document info");
 }
 
-static int by_name(const void *a, const void *b)
+/* An attachment and its key in the EmbeddedFiles name tree: the name's
+ * bytes when it is ASCII, else the name as a text string (UTF-16), which
+ * readers list as written; the tree is sorted by the keys' bytes. */
+typedef struct keyed {
+    const pdf_attachment *a;
+    strbuf key;
+} keyed;
+
+static void make_key(keyed *k, const pdf_attachment *a)
 {
-    const pdf_attachment *x = a, *y = b;
-    return strcmp(x->name, y->name);
+    k->a = a;
+    bool ascii = true;
+    for (const char *s = a->name; *s && ascii; s++)
+        ascii = (unsigned char)*s < 0x80;
+    if (ascii)
+        sb_puts(&k->key, a->name);
+    else
+        pdf_text_bytes(a->name, &k->key);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    size_t n = x->key.len < y->key.len ? x->key.len : y->key.len;
+    int c = memcmp(x->key.data, y->key.data, n);
+    return c ? c : (x->key.len > y->key.len) - (x->key.len < y->key.len);
 }
 
 /* The EmbeddedFiles name tree of the catalog, created on first use. */
@@ -381,11 +379,27 @@ static HPDF_STATUS describe_embedded(writer *w, HPDF_Dict spec, HPDF_Dict stream
     return ret + HPDF_Array_Add(w->af, spec);
 }
 
+/* Adds spec under k's key to the name tree, after every key added before
+ * (attach_all adds them in order).  An ASCII key goes in as a string, as
+ * libharu writes it; any other as the bytes of its UTF-16, which libharu's
+ * strings cannot hold (they stop at a NUL).  ASCII keys sort first. */
+static HPDF_STATUS add_key(HPDF_MMgr mm, HPDF_NameTree tree, const keyed *k, HPDF_Dict spec)
+{
+    if (k->key.len < 2 || memcmp(k->key.data, "\xFE\xFF", 2) != 0)
+        return HPDF_NameTree_Add(tree, HPDF_String_New(mm, k->key.data, NULL), spec);
+    HPDF_Array names = HPDF_Dict_GetItem(tree, "Names", HPDF_OCLASS_ARRAY);
+    if (!names)
+        return HPDF_INVALID_OBJECT;
+    HPDF_STATUS ret = HPDF_Array_Add(names, HPDF_Binary_New(mm, (HPDF_BYTE *)k->key.data, (HPDF_UINT)k->key.len));
+    return ret + HPDF_Array_Add(names, spec);
+}
+
 /* HPDF_AttachFile reads a file by its path, stores the path as given and
  * writes /Type /F; here the file specification is built from the bytes
  * given, with the bare name, /UF in UTF-16 and /Type /Filespec. */
-static int attach(writer *w, HPDF_NameTree tree, const pdf_attachment *a, long long epoch)
+static int attach(writer *w, HPDF_NameTree tree, const keyed *k, long long epoch)
 {
+    const pdf_attachment *a = k->a;
     if (!*a->name || strchr(a->name, '/'))
         return diag_error(w->d, w->out, 0, "cannot attach '%s': not a file name", a->name);
     HPDF_MMgr mm = w->pdf->mmgr;
@@ -398,11 +412,11 @@ static int attach(writer *w, HPDF_NameTree tree, const pdf_attachment *a, long l
     HPDF_STATUS ret = HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)a->data, (HPDF_UINT)a->len);
     ret += HPDF_Dict_AddName(spec, "Type", "Filespec");
     ret += HPDF_Dict_Add(spec, "F", HPDF_String_New(mm, a->name, NULL));
-    ret += HPDF_Dict_Add(spec, "UF", utf16_string(w, a->name));
+    ret += HPDF_Dict_Add(spec, "UF", pdf_text_string(mm, a->name));
     ret += HPDF_Dict_Add(ef, "F", stream);
     ret += HPDF_Dict_Add(spec, "EF", ef);
     ret += describe_embedded(w, spec, stream, a, epoch);
-    ret += HPDF_NameTree_Add(tree, HPDF_String_New(mm, a->name, NULL), spec);
+    ret += add_key(mm, tree, k, spec);
     if (check(w, "attaching a file") != 0)
         return -1;
     return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot attach %s: libharu refused it", a->name);
@@ -414,20 +428,23 @@ static int attach_all(writer *w, const pdf_info *info)
         return 0;
     /* Name-tree keys must be sorted; equal names would collide. */
     size_t n = info->nattachments;
-    pdf_attachment *sorted = xmalloc(n * sizeof *sorted);
-    memcpy(sorted, info->attachments, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, by_name);
+    keyed *sorted = xcalloc(n, sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        make_key(&sorted[i], &info->attachments[i]);
+    qsort(sorted, n, sizeof *sorted, by_key);
     int rc = 0;
     HPDF_NameTree tree = embedded_files(w);
     if (!tree)
         rc = check(w, "creating the attachment list") != 0 ? -1
              : diag_error(w->d, w->out, 0, "cannot write PDF: no attachment list");
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (i > 0 && by_name(&sorted[i - 1], &sorted[i]) == 0)
-            rc = diag_error(w->d, w->out, 0, "cannot attach: %s is attached twice", sorted[i].name);
+        if (i > 0 && by_key(&sorted[i - 1], &sorted[i]) == 0)
+            rc = diag_error(w->d, w->out, 0, "cannot attach: %s is attached twice", sorted[i].a->name);
         else
             rc = attach(w, tree, &sorted[i], info->epoch);
     }
+    for (size_t i = 0; i < n; i++)
+        sb_free(&sorted[i].key);
     free(sorted);
     return rc;
 }
@@ -495,8 +512,14 @@ static int build(writer *w, const page_list *doc, const font_program *const *sha
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
     if (check(w, "setting up libharu") != 0)
         return -1;
-    if (make_fonts(w, shared) != 0 || draw_pages(w, doc) != 0 || set_info(w, info) != 0 ||
-        attach_all(w, info) != 0 || make_archival(w, info) != 0)
+    if (make_fonts(w, shared) != 0)
+        return -1;
+    w->form = info && info->fillable ? pdfform_new(w->pdf, w->out, w->d) : NULL;
+    int drawn = draw_pages(w, doc);
+    if (w->form && pdfform_finish(w->form) != 0)
+        drawn = -1;
+    w->form = NULL;
+    if (drawn != 0 || set_info(w, info) != 0 || attach_all(w, info) != 0 || make_archival(w, info) != 0)
         return -1;
     size_t len = 0;
     unsigned char *data = render(w, &len);

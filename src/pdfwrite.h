@@ -15,6 +15,8 @@
 #ifndef GONGWEN_PDFWRITE_H
 #define GONGWEN_PDFWRITE_H
 
+#include <stdbool.h>
+
 #include "diag.h"
 #include "fileio.h"
 #include "pdffontprog.h"
@@ -41,6 +43,11 @@ typedef struct pdf_info {
     size_t nattachments;
     const unsigned char *icc; /* the sRGB profile of the PDF/A output intent */
     size_t icc_len;
+    /* A fillable form: the pages' field ops become form fields (pdfform.h);
+     * otherwise they draw nothing.  form_id, in the Info dictionary as
+     * /GongwenForm, tells what the form was made of. */
+    bool fillable;
+    const char *form_id;
 } pdf_info;
 
 /* shared: NULL, or per face of fs a program (or NULL) to draw from. */

@@ -21,6 +21,10 @@
 #define KEY_LEVELS  "档次"
 #define KEY_REMARK  "说明"
 
+/* Where a finding about node v is reported: its line, or its cell in a
+ * spreadsheet row (ytree.h). */
+#define AT(v) (v)->line, (v)->column
+
 static int add_levels(score_entry *e, const ynode *v, const char *file, diag_list *d)
 {
     if (v->kind == Y_SCALAR) {
@@ -29,14 +33,19 @@ static int add_levels(score_entry *e, const ynode *v, const char *file, diag_lis
         return 0;
     }
     if (v->kind != Y_LIST || v->len == 0)
-        return diag_error(d, file, v->line, "item %s: give completion levels as a name or a list of names", e->id);
+        return diag_error_at(d, file, AT(v), "item %s: give completion levels as a name or a list of names", e->id);
     for (size_t i = 0; i < v->len; i++) {
         if (v->kids[i]->kind != Y_SCALAR)
-            return diag_error(d, file, v->kids[i]->line, "item %s: a completion level is a name", e->id);
+            return diag_error_at(d, file, AT(v->kids[i]), "item %s: a completion level is a name", e->id);
         if (add_levels(e, v->kids[i], file, d) < 0)
             return -1;
     }
     return 0;
+}
+
+bool score_text_is_number(const char *s)
+{
+    return (*s >= '0' && *s <= '9') || *s == '-' || starts_with(s, "\xEF\xBC"); /* ０-９, －: reported later */
 }
 
 /* "3", "基本完成", [基本完成, 资料不全] or {分: 3, 档次: …, 说明: …}. */
@@ -44,12 +53,9 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
 {
     static const char *const known[] = {KEY_POINTS, KEY_LEVELS, KEY_REMARK, NULL};
     if (v->kind == Y_SCALAR) {
-        const char *s = v->text;
-        bool numeric = (*s >= '0' && *s <= '9') || *s == '-' || starts_with(s, "\xEF\xBC"); /* ０-９, －: reported later */
-        if (numeric)
-            e->value = xstrdup(s);
-        else
+        if (!score_text_is_number(v->text))
             return add_levels(e, v, file, d);
+        e->value = xstrdup(v->text);
         return 0;
     }
     if (v->kind == Y_LIST)
@@ -61,9 +67,9 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
         return diag_error(d, file, rm->line, "item %s: %s is one text, not a list or a map", e->id, KEY_REMARK);
     const char *remark = rm ? rm->text : NULL;
     if ((pts != NULL) == (lv != NULL))
-        return diag_error(d, file, v->line, "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
+        return diag_error_at(d, file, AT(v), "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
     if (pts && pts->kind != Y_SCALAR)
-        return diag_error(d, file, pts->line, "item %s: %s is one number", e->id, KEY_POINTS);
+        return diag_error_at(d, file, AT(pts), "item %s: %s is one number", e->id, KEY_POINTS);
     if (pts)
         e->value = xstrdup(pts->text);
     else if (add_levels(e, lv, file, d) < 0)
@@ -81,10 +87,13 @@ static int read_scores(scoresheet *s, const ynode *map, diag_list *d)
         return diag_error(d, s->path, map ? map->line : 1, "'%s' must list the scores: \"1.1\": 3", KEY_SCORES);
     int rc = 0;
     for (size_t i = 0; i < map->len; i++) {
+        if (map->kids[i]->kind == Y_SCALAR && map->kids[i]->text[0] == '\0')
+            continue; /* a skeleton's empty score: the item is not scored, as grading reports */
         GROW(s->items, s->len, s->cap);
         score_entry *e = memset(&s->items[s->len++], 0, sizeof(score_entry));
         e->id = xstrdup(map->keys[i]);
         e->line = map->key_lines[i];
+        e->column = map->kids[i]->column;
         if (read_entry(e, map->kids[i], s->path, d) < 0)
             rc = -1;
     }
@@ -103,9 +112,7 @@ static long long days_from_civil(long long y, int m, int dd)
     return era * 146097 + doe - 719468;
 }
 
-/* "2012年12月20日" or "2012-12-20" (also with / or .) as seconds since 1970,
- * or -1 if it is not such a date. */
-static long long date_epoch(const char *s)
+long long scores_date_epoch(const char *s)
 {
     int y, m, dd, n = 0;
     char sep1[8] = "", sep2[8] = "";
@@ -130,8 +137,8 @@ static int check_length(const scoresheet *s, const ynode *root, const char *key,
     size_t n = v ? utf8_length(v) : 0;
     if (n <= SHORT_TEXT_MAX)
         return 0;
-    return diag_error(d, s->path, ymap_get(root, key)->line, "'%s' is %zu characters long; at most %d", key, n,
-                      SHORT_TEXT_MAX);
+    return diag_error_at(d, s->path, AT(ymap_get(root, key)), "'%s' is %zu characters long; at most %d", key, n,
+                         SHORT_TEXT_MAX);
 }
 
 /* Scores written at the left edge below an empty 得分 are keys of the file
@@ -164,19 +171,21 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     else {
         s->unit = xstrdup(unit_name);
         s->unit_line = ymap_get(root, KEY_UNIT)->line;
+        s->unit_column = ymap_get(root, KEY_UNIT)->column;
     }
     if (check_length(s, root, KEY_UNIT, d) < 0 || check_length(s, root, KEY_SCORER, d) < 0)
         rc = -1;
     const char *scorer = ymap_str(root, KEY_SCORER), *date = ymap_str(root, KEY_DATE);
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
-    s->date_epoch = s->date ? date_epoch(s->date) : -1;
+    s->date_epoch = s->date ? scores_date_epoch(s->date) : -1;
     if (s->date && s->date_epoch < 0)
-        rc = diag_error(d, s->path, ymap_get(root, KEY_DATE)->line,
-                        "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
+        rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_DATE)),
+                           "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
     const char *missing = ymap_str(root, KEY_MISSING);
     if (missing && strcmp(missing, "零分") != 0 && strcmp(missing, "报错") != 0)
-        rc = diag_error(d, s->path, ymap_get(root, KEY_MISSING)->line, "'%s' is 零分 or 报错, not '%s'", KEY_MISSING, missing);
+        rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_MISSING)), "'%s' is 零分 or 报错, not '%s'", KEY_MISSING,
+                           missing);
     s->missing_is_zero = missing && strcmp(missing, "零分") == 0;
     if (read_scores(s, ymap_get(root, KEY_SCORES), d) < 0)
         rc = -1;
@@ -190,6 +199,29 @@ bool scores_recognised(const char *text, size_t len)
         if (some_line_starts_with(text, len, starts[i]))
             return true;
     return false;
+}
+
+int scoresheet_from_tree(const char *path, ynode *root, const char *source_name, const char *about,
+                         scoresheet **out, diag_list *d)
+{
+    scoresheet *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    strbuf yaml = {0};
+    sb_puts(&yaml, "# ");
+    sb_put_printable(&yaml, about); /* a comment of one line, whatever a file name holds */
+    sb_putc(&yaml, '\n');
+    ytree_write(&yaml, root);
+    s->source_len = yaml.len;
+    s->source = sb_take(&yaml);
+    s->source_name = xstrdup(source_name);
+    int rc = read_sheet(s, root, d);
+    ytree_free(root);
+    if (rc < 0) {
+        scoresheet_free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
 }
 
 int scoresheet_load(const char *path, scoresheet **out, diag_list *d)
@@ -239,6 +271,7 @@ void scoresheet_free(scoresheet *s)
     free(s->items);
     free(s->path);
     free(s->source);
+    free(s->source_name);
     free(s->unit);
     free(s->scorer);
     free(s->date);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "roster.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -101,6 +102,10 @@ static int meta_from_tree(const ynode *root, document *doc, diag_list *d)
     int rc = 0;
     for (size_t i = 0; i < root->len; i++) {
         const ynode *v = root->kids[i];
+        if (strcmp(root->keys[i], META_ROSTER) == 0 && roster_from_front_matter(doc, v, root->key_lines[i], d) < 0)
+            rc = -1;
+        if (strcmp(root->keys[i], META_ROSTER) == 0 && v->kind != Y_SCALAR)
+            continue; /* a list of units: doc->roster holds it */
         if (v->kind == Y_LIST && meta_key_takes_list(root->keys[i])) {
             if (meta_list(root->keys[i], v, doc, d) < 0)
                 rc = -1;

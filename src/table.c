@@ -29,6 +29,8 @@ typedef struct cell {
 
 typedef struct table {
     const table_layout *tl;
+    const attachment *a;
+    const unit *u;
     const char *layout_path;
     shaper *sh;
     diag_list *d;
@@ -125,8 +127,8 @@ static char *cell_text(const table *t, const column *col, const attachment *a, c
     switch (col->show) {
     case SHOW_SEQ: return xasprintf("%d", it->seq);
     case SHOW_CATEGORY: *at = (source_ref){ t->file, c->line }; return category_text(c, col);
-    case SHOW_NAME: return xstrdup(it->name ? it->name : "");
-    case SHOW_TEXT: return xstrdup(it->text);
+    case SHOW_NAME: return col->numbered ? item_numbered(it, it->name ? it->name : "") : xstrdup(it->name ? it->name : "");
+    case SHOW_TEXT: return col->numbered ? item_numbered(it, it->text) : xstrdup(it->text);
     case SHOW_POINTS:
         return it->pts == POINTS_NONE ? xstrdup("") : xasprintf("%s%s", points_format(it->pts, buf), col->suffix);
     case SHOW_FIELD:
@@ -407,6 +409,19 @@ static void draw_simple_row(const table *t, page *pg, const simple_row *row, dou
     }
 }
 
+/* A fillable form's field over the score cell of row, named by the item's
+ * number (model.h item_number). */
+static void score_field(const table *t, page *pg, size_t row, double x0, double x1, double top, double bottom)
+{
+    size_t c = 0, r = row;
+    while (r >= t->u->cats[c].len)
+        r -= t->u->cats[c++].len;
+    const item *it = &t->u->cats[c].items[r];
+    char buf[ITEM_NUMBER_SIZE];
+    page_add_field(pg, FORM_SCORE, item_number(it, layout_item_numbering(t->tl), buf), t->u->name,
+                   item_score_max_chars(it, t->u, t->a), t->tl->cell.size_pt, x0, bottom, x1, top);
+}
+
 static void draw_part(table *t, page *pg, const pg_table *pt, const pg_part *p, double top)
 {
     double bottom = top - p->height;
@@ -419,6 +434,8 @@ static void draw_part(table *t, page *pg, const pg_table *pt, const pg_part *p, 
         draw_box(pg, x0, x1, top, bottom, t->tl->line_width_pt);
         if (!t->sets_height[k] && !p->continued)
             fit_cell(t, c, p->height);
+        if (t->tl->columns[k].show == SHOW_SCORE && !p->continued)
+            score_field(t, pg, p->row, x0, x1, top, bottom);
         draw_lines(t, pg, c, p->from[k], p->to[k], p->continued && k == pt->marker_col ? 1 : 0, x0, x1, top, bottom);
     }
 }
@@ -467,6 +484,8 @@ void table_typeset(const layout *lay, shaper *sh, cursor *cur, const attachment 
     table t;
     table_init(&t, tl, sh, &cur->fr, unit_rows(u));
     t.layout_path = lay->path;
+    t.a = a;
+    t.u = u;
     t.d = d;
     t.file = file;
     build_cells(&t, a, u);

@@ -74,6 +74,9 @@ size_t utf16_units(uint32_t cp, uint16_t units[2]);
 /* Sorts cps ascending and drops repeats, in place; the new length. */
 size_t cps_sort_unique(uint32_t *cps, size_t n);
 
+/* FNV-1a, 64 bits, of n bytes: tells one text from another (not a secret). */
+uint64_t hash_fnv1a64(const void *data, size_t n);
+
 /* A control character: C0 but tab and line feed, DEL, C1.  Nothing can
  * print one, and a PDF/A document info or XMP packet cannot carry it. */
 bool cp_is_control(uint32_t cp);

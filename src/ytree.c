@@ -323,6 +323,32 @@ void ytree_free(ynode *n)
     free(n);
 }
 
+ynode *ynode_new(ykind kind, int line, int column)
+{
+    ynode *n = node_new(kind, line);
+    n->column = column;
+    return n;
+}
+
+ynode *ynode_scalar(const char *text, int line, int column)
+{
+    ynode *n = ynode_new(Y_SCALAR, line, column);
+    n->text = xstrdup(text);
+    return n;
+}
+
+void ymap_put(ynode *map, const char *key, int key_line, ynode *value)
+{
+    node_append(map, value);
+    map->keys[map->len - 1] = xstrdup(key);
+    map->key_lines[map->len - 1] = key_line;
+}
+
+void ylist_push(ynode *list, ynode *value)
+{
+    node_append(list, value);
+}
+
 const ynode *ymap_get(const ynode *n, const char *key)
 {
     if (!n || n->kind != Y_MAP)
@@ -363,4 +389,87 @@ int ymap_check_keys(const ynode *n, const char *const *known, const char *file, 
         }
     }
     return rc;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+/* A scalar as a double-quoted YAML string: \ and " escaped, and the line
+ * ends and tabs a spreadsheet cell may hold (no other control character
+ * reaches a tree). */
+static void put_quoted(strbuf *sb, const char *s)
+{
+    sb_putc(sb, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_printf(sb, "\\%c", *s);
+        else if (*s == '\n')
+            sb_puts(sb, "\\n");
+        else if (*s == '\t')
+            sb_puts(sb, "\\t");
+        else if (*s == '\r')
+            sb_puts(sb, "\\r");
+        else
+            sb_putc(sb, *s);
+    }
+    sb_putc(sb, '"');
+}
+
+/* A key stays plain when it is words only (单位, 得分, 分): no YAML reader
+ * takes those for anything but a string; any other ("1.1") is quoted. */
+static void put_key(strbuf *sb, const char *key)
+{
+    bool plain = *key != '\0';
+    for (const char *k = key; *k && plain; k++)
+        plain = (unsigned char)*k >= 0x80;
+    if (plain)
+        sb_puts(sb, key);
+    else
+        put_quoted(sb, key);
+}
+
+static void put_node(strbuf *sb, const ynode *n, int indent)
+{
+    if (n->kind == Y_SCALAR) {
+        sb_putc(sb, ' ');
+        put_quoted(sb, n->text);
+        sb_putc(sb, '\n');
+        return;
+    }
+    bool flow = n->kind == Y_LIST || n->len == 0;
+    for (size_t i = 0; flow && i < n->len; i++)
+        flow = n->kids[i]->kind == Y_SCALAR;
+    if (flow) { /* [基本完成, 资料不全], or an empty map {} */
+        sb_puts(sb, n->kind == Y_LIST ? " [" : " {");
+        for (size_t i = 0; i < n->len; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            put_quoted(sb, n->kids[i]->text);
+        }
+        sb_puts(sb, n->kind == Y_LIST ? "]\n" : "}\n");
+        return;
+    }
+    sb_putc(sb, '\n');
+    for (size_t i = 0; i < n->len; i++) {
+        sb_printf(sb, "%*s", indent, "");
+        if (n->kind == Y_LIST) {
+            sb_puts(sb, "-");
+        } else {
+            put_key(sb, n->keys[i]);
+            sb_putc(sb, ':');
+        }
+        put_node(sb, n->kids[i], indent + 2);
+    }
+}
+
+void ytree_write(strbuf *sb, const ynode *root)
+{
+    if (root->kind != Y_MAP) {
+        put_node(sb, root, 0);
+        return;
+    }
+    for (size_t i = 0; i < root->len; i++) {
+        put_key(sb, root->keys[i]);
+        sb_putc(sb, ':');
+        put_node(sb, root->kids[i], 2);
+    }
 }

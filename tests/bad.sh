@@ -41,6 +41,7 @@ if ! "$GW" build "$BAD/good.md" -o "$T/good.pdf" >/dev/null 2>"$T/good.err"; the
     exit 1
 fi
 [ "$(id -u)" -eq 0 ] && ROOT_USER=1 || ROOT_USER=0
+. "$ROOT/tests/fdf.sh"
 
 # --- inputs made at test time ------------------------------------------------
 
@@ -49,9 +50,38 @@ repeat() { awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s",
 
 head_matter() { printf -- '---\n版式: leshan\n---\n\n# 附件：生成的细则\n\n## (一)类 **100分**\n\n'; }
 
+# form_of FILE [RUBRIC]: the fillable form of RUBRIC (good.md).
+form_of() { "$GW" build --fillable "${2:-$BAD/good.md}" -o "$1" >/dev/null 2>&1; }
+
+# form_edit FORM FIELD EDIT: FIELD of FORM changed as a PDF editor could:
+# rename:PART names it otherwise, button makes it a button; drop takes it
+# out of its parent.  Through qpdf's JSON, the field found by jq.
+form_edit() {
+    qpdf --json --json-key=acroform "$1" |
+        jq -r --arg f "$2" '.acroform.fields[] | select(.fullname == $f) | .object + "|" + (.parent // "")' >"$1.field"
+    IFS='|' read -r obj parent <"$1.field"
+    case $3 in
+    rename:*) target=$obj filter='.value["/T"] = "u:'"${3#rename:}"'"' ;;
+    button) target=$obj filter='.value["/FT"] = "/Btn"' ;;
+    drop) target=$parent filter='.value["/Kids"] |= map(select(. != "'"$obj"'"))' ;;
+    esac
+    qpdf --json-output --json-key=qpdf "$1" |
+        jq --arg o "obj:$target" "{qpdf: [.qpdf[0], {(\$o): (.qpdf[1][\$o] | $filter)}]}" >"$1.json" &&
+        qpdf "$1" --update-from-json="$1.json" "$1.edited" && mv "$1.edited" "$1"
+    rm -f "$1.field" "$1.json"
+}
+
 # make_input KIND FILE [TWIN]: writes the input a case names with 'make:'.
 make_input() {
     case $1 in
+    form-plain) "$GW" build "$BAD/good.md" -o "$2" >/dev/null 2>&1 ;;
+    form-empty) form_of "$2" ;;
+    form-of\ *) form_of "$2" "${1#form-of }" ;;
+    form-other-version) { cat "$BAD/good.md"; echo; } >"$2.md" && form_of "$2" "$2.md" && rm "$2.md" ;;
+    form-fill\ *) # NAME=VALUE…, typed in by pdftk as a reader would
+        form_of "$2" && fdf_write "$2.fdf" ${1#form-fill } &&
+            pdftk "$2" fill_form "$2.fdf" output "$2.filled" && mv "$2.filled" "$2" && rm "$2.fdf" ;;
+    form-edit\ *) set -- $1 "$2"; form_of "$4" && form_edit "$4" "$2" "$3" ;;
     huge-rubric) # 10 MB of ordinary items
         { head_matter; awk 'BEGIN { for (i = 1; i <= 150000; i++)
             printf "- %d．组织开展工会工作要点落实情况检查，记录完整，资料齐全。 **1分**\n", i }'; } >"$2" ;;
@@ -134,6 +164,7 @@ setup() {
     fifo) mkfifo "$OUT/pipe" ;;
     input-copy) cp "$BAD/good.md" "$OUT/input.md" && cp "$BAD/good.yaml" "$OUT/input.yaml" ;;
     scores-dir) mkdir "$S/scores" && cp "$IN" "$S/scores/$NAME.yaml" ;;
+    skeleton) cp "$BAD/good.yaml" "$OUT/自评分.yaml" ;; # a unit's filled scores, where template would write
     fsize) ULIMIT_F=64 ;;
     tmpfs)
         if ! mount -t tmpfs -o size=64k tmpfs "$OUT" 2>/dev/null; then
@@ -153,13 +184,13 @@ run_case() { # DIR NAME
     mkdir -p "$OUT" "$S" "$C/tmp"
     problems="" SKIP="" ULIMIT_F="" STDOUT=$C/stdout
     IN=""
-    for ext in md yaml; do [ -f "$BAD/$DIR/$NAME.$ext" ] && IN=$BAD/$DIR/$NAME.$ext; done
+    for ext in md yaml csv xlsx pdf; do [ -f "$BAD/$DIR/$NAME.$ext" ] && IN=$BAD/$DIR/$NAME.$ext; done
     twin=$(expect_key twin "$exp")
     from=$(expect_key from "$exp"); from=${from:-$twin}
     maker=$(expect_key make "$exp")
     if [ -n "$maker" ]; then
         ext=md
-        case $maker:$from in deep-yaml:* | many-keys:* | long-unit:* | *.yaml) ext=yaml ;; esac
+        case $maker:$from in deep-yaml:* | many-keys:* | long-unit:* | *.yaml) ext=yaml ;; form-*) ext=pdf ;; esac
         IN=$S/$NAME.$ext
         make_input "$maker" "$IN" "$from" || problem "cannot make the input"
     fi
@@ -170,6 +201,8 @@ run_case() { # DIR NAME
     scores) default="score @BAD@/good.md @IN@ -o @OUT@/@NAME@.pdf" ;;
     layout) default="build --layouts @BAD@/layout @S@/@NAME@.md -o @OUT@/@NAME@.pdf" ;;
     fontmap) default="build --fontmap @IN@ @BAD@/good.md -o @OUT@/@NAME@.pdf" ;;
+    table) default="batch @BAD@/good.md @IN@ -o @OUT@" ;;
+    form) default="collect @BAD@/good.md @IN@ -o @OUT@" ;;
     *) default="" ;;
     esac
     args=$(expect_key run "$exp"); args=$(subst "${args:-$default}")
@@ -243,7 +276,7 @@ run_case() { # DIR NAME
     fi
 }
 
-for dir in rubric scores layout fontmap cli output big accepted; do
+for dir in rubric scores layout fontmap table form cli output big accepted; do
     for exp in "$BAD/$dir"/*.expect; do
         [ -f "$exp" ] || continue
         name=$(basename "$exp" .expect)

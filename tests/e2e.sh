@@ -14,26 +14,6 @@ LABEL=e2e
 . tests/fontconfig.sh
 debian_fonts_only "$T"
 
-# expect_pdfa NAME PDF PART: the archive parts of PDF/A-PART b (src/pdfa.h).
-expect_pdfa() {
-    pdfinfo -meta "$2" | sed -n '/^<?xpacket begin/,$p' >"$T/xmp"
-    if xmllint --noout "$T/xmp" 2>"$T/why"; then ok; else bad "$1: XMP is not well-formed XML"; cat "$T/why"; fi
-    expect_grep "$1: PDF/A part" "$T/xmp" "<pdfaid:part>$3</pdfaid:part>"
-    xmllint --xpath 'string(//*[local-name()="title"]//*[local-name()="li"])' "$T/xmp" >"$T/xmptitle" 2>&1
-    pdfinfo "$2" | sed -n 's/^Title: *//p' >"$T/infotitle"
-    if [ -s "$T/infotitle" ] && [ "$(cat "$T/xmptitle")" = "$(cat "$T/infotitle")" ]; then ok
-    else bad "$1: XMP title '$(cat "$T/xmptitle")' is not Info's '$(cat "$T/infotitle")'"; fi
-    # Unfiltered, as PDF/A-1 requires: the packet is readable in the raw file.
-    if grep -aq 'W5M0MpCehiHzreSzNTczkc9d' "$2"; then ok; else bad "$1: metadata stream is filtered"; fi
-    qpdf --qdf --object-streams=disable "$2" "$T/qdf.pdf"
-    expect_grep "$1: output intent" "$T/qdf.pdf" "/S /GTS_PDFA1"
-    expect_grep "$1: ICC profile" "$T/qdf.pdf" "/DestOutputProfile [0-9]* 0 R"
-    nfonts=$(pdffonts "$2" | tail -n +3 | wc -l)
-    ncidsets=$(grep -ac "/CIDSet [0-9]* 0 R" "$T/qdf.pdf")
-    if [ "$nfonts" -gt 0 ] && [ "$nfonts" -eq "$ncidsets" ]; then ok; else bad "$1: $ncidsets CIDSets for $nfonts fonts"; fi
-    if tail -c 300 "$2" | grep -aq '/ID \[ <[0-9A-F]\{32\}> <[0-9A-F]\{32\}> \]'; then ok; else bad "$1: no file /ID"; fi
-}
-
 # --- check on the two seeds ------------------------------------------------
 expect_exit 0 "check leshan" "$GW" check rubrics/leshan-2012.md
 expect_same "leshan summary" "$T/out" "rubrics/leshan-2012.md: 1 attachment, 1 unit, 5 categories, 29 items, total 100分"
@@ -218,10 +198,13 @@ expect_pdfa "title with markup" "$T/markup.pdf" 1
 expect_same "title with markup survives" "$T/xmptitle" "关于\"A&B\"<试行>'细则'的通知"
 
 # Item texts in order, from the rubric source: list entries and item headings'
-# paragraphs, with Markdown's escapes and bold points removed.
+# paragraphs, with Markdown's escapes and bold points removed.  The leshan
+# layout begins each list entry with its id (2.3) in place of its own number.
 items_of() {
     awk '
-        /^- / { t = substr($0, 3); sub(/ \*\*[0-9.]+分?\*\*$/, "", t); gsub(/\\/, "", t); print t; next }
+        /^## / { c++; i = 0 }
+        /^- / { t = substr($0, 3); sub(/ \*\*[0-9.]+分?\*\*$/, "", t); gsub(/\\/, "", t)
+                sub(/^[0-9]+(．|、|\.) */, "", t); print c "." ++i " " t; next }
         /^#### / { inside = 1; next }
         /^#/ { inside = 0; next }
         inside && NF && !/^\*\*/ { gsub(/\\/, ""); print }
@@ -386,11 +369,37 @@ expect_grep "汇总表.pdf title" "$T/summary.txt" "2012年教科文卫体工会
 # A table of one category is summed up by its items; they add up to the total.
 expect_exit 0 "batch zhuzhou" "$GW" batch rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzbatch"
 expect_grep "zhuzhou summary: items as columns" "$T/zzbatch/汇总表.csv" "^.*排名,单位,组织建设,民主管理,素质提升,“双联”维权帮扶,总分,一票否决,评分文件"
-tr -d '\r' <"$T/zzbatch/汇总表.csv" | awk -F, 'NR > 1 { s = $3 + $4 + $5 + $6; if (s != $7) { print; bad = 1 } n++ }
+tr -d '\r' <"$T/zzbatch/汇总表.csv" | awk -F, 'NR > 1 && $1 != "" { s = $3 + $4 + $5 + $6; if (s != $7) { print; bad = 1 } n++ }
     END { exit bad || n != 3 }' >"$T/why"
 if [ $? -eq 0 ]; then ok; else bad "zhuzhou summary: items do not add up to the totals"; cat "$T/why"; fi
+# Its twelve tables are the twelve units expected: the nine without scores
+# are listed in the rubric's order after the ranked ones, unranked, 未评分,
+# their 备注 未报, and each is named.
+tr -d '\r' <"$T/zzbatch/汇总表.csv" | sed -n '5,6p' >"$T/zzmissing"
+expect_same "zhuzhou summary: 未报 rows" "$T/zzmissing" ",市直机关工会工作委员会,,,,,未评分,,,未报
+,株洲市国资委系统工会,,,,,未评分,,,未报"
+expect_exit 0 "zhuzhou summary: nine 未报" test "$(tr -d '\r' <"$T/zzbatch/汇总表.csv" | grep -c ',未报$')" -eq 9
+"$GW" batch rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzbatch" 2>"$T/zz.err" >/dev/null
+expect_grep "zhuzhou batch: each unit without scores named at its table" "$T/zz.err" \
+    "^rubrics/zhuzhou-2011.md:[0-9]*: warning: 单位 '市商务系统工会' has sent no scores (未报)$"
+pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' ' >"$T/zzsummary.txt"
+expect_grep "zhuzhou 汇总表.pdf: 未报 rows" "$T/zzsummary.txt" "^市商务系统工会未评分未报$"
+expect_exit 1 "zhuzhou batch --strict: 未报 is an error" "$GW" batch --strict rubrics/zhuzhou-2011.md examples/zhuzhou-2011 -o "$T/zzstrict"
+# A 单位名单 in the front matter: a unit missing from it, one given twice and
+# one that sent nothing are each named at their line; the scored are scored.
+mkdir "$T/roster" "$T/roster-scores"
+sed 's/^总分: 100$/总分: 100\n单位名单:\n  - 乐山市第一中学工会\n  - 乐山师范学院工会\n  - 某县总工会/' rubrics/leshan-2012.md >"$T/roster/leshan.md"
+cp examples/leshan-2012/*.yaml "$T/roster-scores/"
+cp examples/leshan-2012/yizhong.yaml "$T/roster-scores/yizhong2.yaml"
+expect_exit 0 "batch against a 单位名单" "$GW" batch --layouts layouts --fontmap fonts/fontmap.yaml "$T/roster/leshan.md" "$T/roster-scores" -o "$T/roster-out"
+expect_grep "roster: a unit not on it" "$T/err" "shizhongqu.yaml:2: warning: 单位 '乐山市市中区总工会' is not on the 单位名单"
+expect_grep "roster: a unit given twice" "$T/err" "yizhong2.yaml:2: warning: 单位 '乐山市第一中学工会' is given twice: also at $T/roster-scores/yizhong.yaml:2"
+expect_grep "roster: a unit that sent nothing" "$T/err" "leshan.md:23: warning: 单位 '某县总工会' has sent no scores (未报)"
+expect_grep "roster: 未报 in the 汇总表" "$T/roster-out/汇总表.csv" "^,某县总工会,.*,未评分,,,未报"
+expect_exit 1 "batch against a 单位名单 --strict" "$GW" batch --strict --layouts layouts --fontmap fonts/fontmap.yaml "$T/roster/leshan.md" "$T/roster-scores" -o "$T/roster-strict"
+expect_grep "roster --strict: errors" "$T/err" "leshan.md:23: error: 单位 '某县总工会' has sent no scores (未报)"
 pdftotext -raw "$T/zzbatch/汇总表.pdf" - | tr -d ' \n' >"$T/summary.txt"
-expect_grep "zhuzhou 汇总表.pdf has the item columns" "$T/summary.txt" "组织建设民主管理素质提升“双联”维权帮扶总分1株洲市教育系统工会20202527.592.5"
+expect_grep "zhuzhou 汇总表.pdf has the item columns" "$T/summary.txt" "组织建设民主管理素质提升“双联”维权帮扶总分备注1株洲市教育系统工会20202527.592.5"
 
 # One bad unit is reported; the rest are still produced; the run fails.
 mkdir "$T/mixed"
@@ -504,6 +513,12 @@ if [ -s "$T/escape-out/u.pdf" ] && [ -z "$(find "$T" -name 'escaped*')" ]; then 
 mkdir "$T/empty"
 expect_exit 1 "batch: empty folder" "$GW" batch rubrics/leshan-2012.md "$T/empty" -o "$T/none"
 expect_grep "batch: empty folder message" "$T/err" "no scores files"
+# A spreadsheet among the scores files is not read with them, and said so.
+mkdir "$T/with-sheet"
+cp examples/leshan-2012/yizhong.yaml "$T/with-sheet/"
+cp tests/fixtures/tables/scores-bom.csv "$T/with-sheet/分数.csv"
+expect_exit 0 "batch: a folder with a spreadsheet in it" "$GW" batch rubrics/leshan-2012.md "$T/with-sheet" -o "$T/with-sheet-out"
+expect_grep "batch: the spreadsheet named" "$T/err" "with-sheet/分数.csv: warning: not read: a spreadsheet of scores is scored on its own: gongwen batch RUBRIC.md"
 
 # A bad scores file: file:line, exit 1, and the good PDF already there untouched.
 cp "$T/scored.pdf" "$T/keep.pdf"
@@ -527,6 +542,34 @@ if pdftotext -raw "$T/notes.pdf" - | grep -q NOTE; then ok; else bad "attachment
 printf -- '---\n版式: leshan\n---\n\n# 附件：T\n\n## 类 **100分**\n\n- 一 **100分**\n' >"$T/nomap.md"
 expect_exit 1 "no font map" sh -c "cd '$T' && '$GW' build nomap.md --layouts '$(pwd)/layouts' --fontmap missing.yaml -o x.pdf"
 expect_grep "no font map message" "$T/err" "missing.yaml: error: cannot open: No such file or directory"
+
+# --- template: the forms the units' scores come back in ----------------------
+expect_exit 0 "template leshan xlsx" "$GW" template rubrics/leshan-2012.md -o "$T/tpl.xlsx"
+expect_exit 0 "the template is a whole zip" unzip -tq "$T/tpl.xlsx"
+"$GW" template rubrics/leshan-2012.md -o "$T/tpl2.xlsx" >/dev/null
+if cmp -s "$T/tpl.xlsx" "$T/tpl2.xlsx"; then ok; else bad "template: the same rubric gives different bytes"; fi
+unzip -p "$T/tpl.xlsx" xl/worksheets/sheet1.xml >"$T/sheet.xml"
+expect_grep "template: a validation per item" "$T/sheet.xml" '<dataValidations count="29">'
+expect_exit 0 "template leshan csv" "$GW" template rubrics/leshan-2012.md -o "$T/tpl.csv"
+if head -c 3 "$T/tpl.csv" | od -An -tx1 | grep -q "ef bb bf"; then ok; else bad "template CSV starts with a BOM"; fi
+ncols=$(head -n 1 "$T/tpl.csv" | tr -cd , | wc -c)
+if [ "$ncols" -eq $((2 + 2 * 29)) ]; then ok; else bad "template CSV: $ncols commas, wanted 60"; fi
+expect_exit 0 "template zhuzhou csv" "$GW" template rubrics/zhuzhou-2011.md -o "$T/zz.csv"
+if [ "$(wc -l <"$T/zz.csv")" -eq 13 ]; then ok; else bad "template zhuzhou: a row per unit table"; fi
+expect_grep "template zhuzhou: items by 序号" "$T/zz.csv" "^.*单位,评分人,评分日期,1 组织建设 满分20分,1 说明,"
+# The skeleton, filled in as a clerk would from yizhong.yaml, scores as yizhong.yaml does.
+expect_exit 0 "template leshan folder" "$GW" template rubrics/leshan-2012.md -o "$T/skel"
+awk 'NR == FNR { if (match($0, /^  "[0-9.]+": /)) v[substr($0, 3, RLENGTH - 4)] = substr($0, RLENGTH + 1); next }
+     /^单位:/ { print "单位: 乐山市第一中学工会"; next }
+     /^评分人:/ { print "评分人: 王明"; next }
+     /^评分日期:/ { print "评分日期: 2012年12月20日"; next }
+     match($0, /^  "[0-9.]+":/) { k = substr($0, 3, RLENGTH - 3); print "  " k ": " v[k]; next }
+     { print }' examples/leshan-2012/yizhong.yaml "$T/skel/自评分.yaml" >"$T/filled.yaml"
+expect_exit 0 "score the filled skeleton" "$GW" score rubrics/leshan-2012.md "$T/filled.yaml" -o "$T/filled.pdf"
+pdftotext -raw "$T/filled.pdf" - | tr -d ' \n' >"$T/filled.txt"
+if cmp -s "$T/filled.txt" "$T/scored.txt"; then ok; else bad "a filled skeleton scores otherwise than its scores file"; fi
+expect_exit 1 "template never overwrites a skeleton" "$GW" template rubrics/leshan-2012.md -o "$T/skel"
+expect_grep "template: which file exists" "$T/err" "skel/自评分.yaml: error: exists"
 
 # --- command line: exit 2 --------------------------------------------------
 expect_exit 0 "--help" "$GW" --help

@@ -27,6 +27,26 @@ expect_no_grep() { # NAME FILE PATTERN
     if grep -q -- "$3" "$2"; then bad "$1: '$3' in"; cat "$2"; else ok; fi
 }
 
+# expect_pdfa NAME PDF PART: the archive parts of PDF/A-PART b (src/pdfa.h).
+expect_pdfa() {
+    pdfinfo -meta "$2" | sed -n '/^<?xpacket begin/,$p' >"$T/xmp"
+    if xmllint --noout "$T/xmp" 2>"$T/why"; then ok; else bad "$1: XMP is not well-formed XML"; cat "$T/why"; fi
+    expect_grep "$1: PDF/A part" "$T/xmp" "<pdfaid:part>$3</pdfaid:part>"
+    xmllint --xpath 'string(//*[local-name()="title"]//*[local-name()="li"])' "$T/xmp" >"$T/xmptitle" 2>&1
+    pdfinfo "$2" | sed -n 's/^Title: *//p' >"$T/infotitle"
+    if [ -s "$T/infotitle" ] && [ "$(cat "$T/xmptitle")" = "$(cat "$T/infotitle")" ]; then ok
+    else bad "$1: XMP title '$(cat "$T/xmptitle")' is not Info's '$(cat "$T/infotitle")'"; fi
+    # Unfiltered, as PDF/A-1 requires: the packet is readable in the raw file.
+    if grep -aq 'W5M0MpCehiHzreSzNTczkc9d' "$2"; then ok; else bad "$1: metadata stream is filtered"; fi
+    qpdf --qdf --object-streams=disable "$2" "$T/qdf.pdf"
+    expect_grep "$1: output intent" "$T/qdf.pdf" "/S /GTS_PDFA1"
+    expect_grep "$1: ICC profile" "$T/qdf.pdf" "/DestOutputProfile [0-9]* 0 R"
+    nfonts=$(pdffonts "$2" | tail -n +3 | wc -l)
+    ncidsets=$(grep -ac "/CIDSet [0-9]* 0 R" "$T/qdf.pdf")
+    if [ "$nfonts" -gt 0 ] && [ "$nfonts" -eq "$ncidsets" ]; then ok; else bad "$1: $ncidsets CIDSets for $nfonts fonts"; fi
+    if tail -c 300 "$2" | grep -aq '/ID \[ <[0-9A-F]\{32\}> <[0-9A-F]\{32\}> \]'; then ok; else bad "$1: no file /ID"; fi
+}
+
 finish() {
     echo "$LABEL: $pass passed, $fail failed"
     [ "$fail" -eq 0 ]

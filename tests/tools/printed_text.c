@@ -47,9 +47,10 @@ static void item_texts(const layout *lay, const attachment *a, const unit *u, co
     for (size_t k = 0; k < lay->table.ncolumns; k++) {
         const column *col = &lay->table.columns[k];
         const char *v = NULL;
+        char *numbered = NULL; /* a numbered column's: the item's id in place of its own number */
         switch (col->show) {
-        case SHOW_NAME: v = it->name; break;
-        case SHOW_TEXT: v = it->text; break;
+        case SHOW_NAME: v = col->numbered ? (numbered = item_numbered(it, it->name ? it->name : "")) : it->name; break;
+        case SHOW_TEXT: v = col->numbered ? (numbered = item_numbered(it, it->text)) : it->text; break;
         case SHOW_POINTS: v = it->pts == POINTS_NONE ? NULL : points_format(it->pts, buf); break;
         case SHOW_FIELD: {
             v = item_field(it, u, a, col->field);
@@ -62,6 +63,7 @@ static void item_texts(const layout *lay, const attachment *a, const unit *u, co
         }
         if (v)
             printf("%s\n", v);
+        free(numbered);
     }
 }
 

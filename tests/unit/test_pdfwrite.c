@@ -278,6 +278,11 @@ static void test_attachment_by_bare_name(void **state)
     assert_int_equal(st, 0);
     assert_non_null(strstr(text, "1: 附件1 考核细则.txt"));
     free(text);
+    /* The name tree's key is the name too (UTF-16), not its bytes as PDFDocEncoding. */
+    text = run(&st, "qpdf --list-attachments '%s'", out);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(text, "附件1 考核细则.txt -> "));
+    free(text);
 
     char *saved = path_in(fx, "saved.txt");
     text = run(&st, "pdfdetach -save 1 -o '%s' '%s' && cmp '%s' '%s'", saved, out, saved, want);

@@ -201,6 +201,46 @@ static void test_level_finer_than_hundredth(void **state)
     free(text);
 }
 
+/* A skeleton's empty score is no score; an item is named by its id or, on
+ * a form that prints 序号, by that number. */
+static void test_empty_and_numbers(void **state)
+{
+    (void)state;
+    grades g;
+    char *f;
+    assert_int_equal(grade(HEAD "  \"1.1\":\n  \"1.2\": 25\n  \"2.1\": 1\n" REST, &g, &f), -1);
+    assert_string_equal(f, "0: not scored: 1.1 (write \"ID\": N under 得分, or 缺项: 零分)");
+    grades_free(&g);
+    free(f);
+    document *doc = rubric();
+    char *path = write_scores("单位: 甲单位\n得分:\n  \"1\": 2\n  \"1.2\": 25\n  \"3\": 1\n  \"4\": 0\n  \"5\": 否\n");
+    diag_list d = {0};
+    scoresheet *s = NULL;
+    assert_int_equal(scoresheet_load(path, &s, &d), 0);
+    assert_int_equal(grades_compute(doc, s, &g, &d), -1); /* the form numbers by id */
+    assert_string_equal(d.items[0].message, "no item 1 in the rubric");
+    grades_free(&g);
+    diag_list_free(&d);
+    doc->numbering = NUMBER_BY_SEQ;
+    assert_int_equal(grades_compute(doc, s, &g, &d), 0);
+    assert_int_equal(g.total, 200 + 2500 + 100);
+    grades_free(&g);
+    scoresheet_free(s);
+    s = NULL;
+    unlink(path);
+    free(path);
+    path = write_scores("单位: 甲单位\n得分:\n  \"1\": 2\n  \"1.1\": 2\n");
+    assert_int_equal(scoresheet_load(path, &s, &d), 0);
+    assert_int_equal(grades_compute(doc, s, &g, &d), -1);
+    assert_string_equal(d.items[0].message, "item 1.1 is scored twice");
+    grades_free(&g);
+    scoresheet_free(s);
+    unlink(path);
+    free(path);
+    diag_list_free(&d);
+    document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_veto_and_missing),
         cmocka_unit_test(test_rejections),
         cmocka_unit_test(test_level_finer_than_hundredth),
+        cmocka_unit_test(test_empty_and_numbers),
     };
     return cmocka_run_group_tests_name("scores", tests, NULL, NULL);
 }
