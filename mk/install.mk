@@ -76,13 +76,15 @@ test-install: test-deps $(B)/gongwen
 	@MAKE='$(MAKE)' B='$(B)' PREFIX='$(PREFIX)' sh tests/install.sh
 
 # What xgettext takes for a message (src/intl.h): _() and N_(), ngettext,
-# and the format of every finding, which diag.c looks up itself.
+# and the format of every finding (diag_*), which diag.c looks up itself.
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --add-location=file \
     --keyword=_ --keyword=N_ \
     --keyword=diag_error:4 --flag=diag_error:4:c-format \
     --keyword=diag_warning:4 --flag=diag_warning:4:c-format \
     --keyword=diag_add:5 --flag=diag_add:5:c-format \
-    --package-name=gongwen --package-version=$(VERSION) --msgid-bugs-address=dev@gongwen.invalid --copyright-holder="gongwen developers" --sort-by-file
+    --keyword=diag_error_at:5 --flag=diag_error_at:5:c-format \
+    --keyword=diag_warning_at:5 --flag=diag_warning_at:5:c-format \
+    --package-name=gongwen --package-version=$(VERSION) --msgid-bugs-address=dev@gongwen.invalid --copyright-holder=gongwen --sort-by-file
 
 # Its creation date aside, the .pot is rewritten only when a message changed.
 POT_SRC = $(SRC) $(wildcard src/*.h)
@@ -96,7 +98,7 @@ pot:
 update-po: pot
 	@for po in $(wildcard po/*.po); do msgmerge --quiet --update --backup=none --add-location=file $$po po/gongwen.pot; done
 
-i18n: $(B)/gongwen $(MO)
+i18n: test-deps $(B)/gongwen $(MO)
 	@XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(B)/gongwen
-i18n-sanitize: $(S)/gongwen $(MO_SAN)
+i18n-sanitize: test-deps $(S)/gongwen $(MO_SAN)
 	@$(SAN_ENV) XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(S)/gongwen

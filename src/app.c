@@ -14,6 +14,7 @@
 #include "fonts.h"
 #include "gb2312.h"
 #include "input.h"
+#include "intl.h"
 #include "job.h"
 #include "layout.h"
 #include "model.h"
@@ -169,9 +170,14 @@ static int check_one(const app_options *opt, const char *path, diag_list *d, FIL
     if (!doc)
         return -1;
     char total[32];
-    fprintf(out, "%s: %zu attachment%s, %zu unit%s, %zu categories, %zu items, total %s分\n", doc->path,
-            s.attachments, s.attachments == 1 ? "" : "s", s.units, s.units == 1 ? "" : "s",
-            s.categories, s.items, points_format(s.declared_total, total));
+    /* TRANSLATORS: the summary line of check is these four counts, then the
+     * total: "FILE: 1 attachment, 1 unit, 5 categories, 29 items, total 100分". */
+    fprintf(out, "%s: ", doc->path);
+    fprintf(out, ngettext("%zu attachment, ", "%zu attachments, ", s.attachments), s.attachments);
+    fprintf(out, ngettext("%zu unit, ", "%zu units, ", s.units), s.units);
+    fprintf(out, ngettext("%zu category, ", "%zu categories, ", s.categories), s.categories);
+    fprintf(out, ngettext("%zu item, ", "%zu items, ", s.items), s.items);
+    fprintf(out, _("total %s分\n"), points_format(s.declared_total, total));
     layout_free(lay);
     document_free(doc);
     return rc;
@@ -240,39 +246,39 @@ int app_score(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
 /* One place of a lookup: its path, what it is, and what is there. */
 static void where_line(const place *p, const char *found, FILE *out)
 {
-    fprintf(out, "    %s (%s)", p->path, place_kind_name(p->kind));
+    /* TRANSLATORS: a place where layouts or the font map are looked for,
+     * "    PATH (WHAT PLACE IT IS)", then ": WHAT IS THERE" for most. */
+    fprintf(out, _("    %s (%s)"), p->path, _(place_kind_name(p->kind)));
     if (p->kind == PLACE_RUBRIC)
         fputc('\n', out);
-    else if (found)
-        fprintf(out, ": %s\n", found);
     else
-        fprintf(out, ": %s\n", access(p->path, R_OK) == 0 ? "found" : "none");
+        fprintf(out, _(": %s\n"), found ? found : access(p->path, R_OK) == 0 ? _("found") : _("none"));
 }
 
 void app_where(const app_options *opt, FILE *out)
 {
     /* With no rubric at hand, a placeholder shows where "beside it" is. */
-    const char *rubric = "RUBRIC_DIR/RUBRIC.md";
+    const char *rubric = _("RUBRIC_DIR/RUBRIC.md");
     searchpath sp;
-    fputs("Layouts and the font map are looked for in this order (--layouts DIR and\n"
-          "--fontmap FILE come first); the first found is used:\n  layouts:\n", out);
+    fputs(_("Layouts and the font map are looked for in this order (--layouts DIR and\n"
+            "--fontmap FILE come first); the first found is used:\n  layouts:\n"), out);
     searchpath_layouts(&sp, opt, rubric);
     for (size_t i = 0; i < sp.len; i++) {
         char **names = layout_names_in(sp.at[i].path);
         strbuf list = {0};
         for (size_t k = 0; names[k]; k++)
             sb_printf(&list, "%s%s", k ? ", " : "", names[k]);
-        where_line(&sp.at[i], list.data ? list.data : "none", out);
+        where_line(&sp.at[i], list.data ? list.data : _("none"), out);
         sb_free(&list);
         names_free(names);
     }
     searchpath_free(&sp);
-    fputs("  font map:\n", out);
+    fputs(_("  font map:\n"), out);
     searchpath_fontmaps(&sp, opt, rubric);
     const place *used = NULL;
     char *fontmap = searchpath_find_fontmap(&sp, &used);
     for (size_t i = 0; i < sp.len; i++)
-        where_line(&sp.at[i], &sp.at[i] == used ? "found, used" : NULL, out);
+        where_line(&sp.at[i], &sp.at[i] == used ? _("found, used") : NULL, out);
     free(fontmap);
     searchpath_free(&sp);
 }
@@ -309,25 +315,30 @@ static void print_candidate(FILE *out, const fontset *fs, size_t k, const font_c
                             size_t nhanzi)
 {
     fprintf(out, "  %zu. ", k);
-    if (c->family)
-        fprintf(out, "%s%s%s%s: ", c->name, c->style ? " (" : "", c->style ? c->style : "", c->style ? ")" : "");
+    if (c->family && c->style)
+        fprintf(out, _("%s (%s): "), c->name, c->style);
+    else if (c->family)
+        fprintf(out, _("%s: "), c->name);
     if (c->status == FONT_CANDIDATE_ABSENT) {
-        fprintf(out, c->family ? "not installed\n" : "%s: no such file\n", c->path);
+        if (c->family)
+            fputs(_("not installed\n"), out);
+        else
+            fprintf(out, _("%s: no such file\n"), c->path);
         return;
     }
-    fprintf(out, "%s, face %d: ", c->path, c->index);
+    fprintf(out, _("%s, face %d: "), c->path, c->index);
     switch (c->status) {
     case FONT_CANDIDATE_UNUSABLE:
-        fprintf(out, "skipped, %s\n", c->why);
+        fprintf(out, _("skipped, %s\n"), c->why);
         break;
     case FONT_CANDIDATE_INCOMPLETE:
-        fprintf(out, "passed over, it lacks %zu of the %zu hanzi of GB2312\n", c->missing, nhanzi);
+        fprintf(out, _("passed over, it lacks %zu of the %zu hanzi of GB2312\n"), c->missing, nhanzi);
         break;
     case FONT_CANDIDATE_REPEATED:
-        fprintf(out, "the face of a candidate above\n");
+        fputs(_("the face of a candidate above\n"), out);
         break;
     default:
-        fprintf(out, "%s, GB2312 %zu/%zu\n", c->status == FONT_CANDIDATE_CHOSEN ? "used" : "fallback",
+        fprintf(out, c->status == FONT_CANDIDATE_CHOSEN ? _("used, GB2312 %zu/%zu\n") : _("fallback, GB2312 %zu/%zu\n"),
                 gb2312_covered(fs, c->face, hanzi, nhanzi), nhanzi);
     }
 }
@@ -351,11 +362,11 @@ int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
     }
     uint32_t *hanzi;
     size_t nhanzi = gb2312_hanzi(&hanzi);
-    fprintf(out, "font map: %s (%s)\n  looked for, in order: %s\n", fontmap, place_kind_name(where), tried);
+    fprintf(out, _("font map: %s (%s)\n  looked for, in order: %s\n"), fontmap, _(place_kind_name(where)), tried);
     for (int role = 0; role < ROLE_COUNT; role++) {
         const int *faces;
         fontset_role_faces(fs, (font_role)role, &faces);
-        fprintf(out, "\n%s: %s (%s, face %d)\n", font_role_name((font_role)role), fontset_face_family(fs, faces[0]),
+        fprintf(out, _("\n%s: %s (%s, face %d)\n"), font_role_name((font_role)role), fontset_face_family(fs, faces[0]),
                 fontset_face_path(fs, faces[0]), fontset_face_index(fs, faces[0]));
         const font_candidate *cands;
         size_t n = fontset_candidates(fs, (font_role)role, &cands), role_covered = 0;
@@ -363,7 +374,7 @@ int app_fonts(const app_options *opt, int argc, char **argv, diag_list *d, FILE 
             print_candidate(out, fs, k + 1, &cands[k], hanzi, nhanzi);
         for (size_t i = 0; i < nhanzi; i++)
             role_covered += fontset_face_for(fs, (font_role)role, hanzi[i]) >= 0;
-        fprintf(out, "  with fallback: GB2312 %zu/%zu\n", role_covered, nhanzi);
+        fprintf(out, _("  with fallback: GB2312 %zu/%zu\n"), role_covered, nhanzi);
     }
     free(hanzi);
     fontset_free(fs);

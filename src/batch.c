@@ -18,6 +18,7 @@
 #include "batch.h"
 #include "fileio.h"
 #include "input.h"
+#include "intl.h"
 #include "roster.h"
 #include "spreadsheet.h"
 #include "summary.h"
@@ -193,10 +194,10 @@ static int write_summary(job *j, scored *units, size_t done, size_t ninputs, siz
     ranked_unit *ranked = rank(units, ninputs, n);
     char *csv_path = xasprintf("%s/%s", outdir, SUMMARY_CSV), *pdf_path = xasprintf("%s/%s", outdir, SUMMARY_PDF);
     file_set set = {0};
-    int rc = job_check_output(j, csv_path, NULL, "summary", d);
+    int rc = job_check_output(j, csv_path, NULL, N_("summary"), d);
     if (rc == 0) {
         char *csv = summary_csv(j, units, ranked, n);
-        file_set_put(&set, csv_path, csv, strlen(csv), "summary");
+        file_set_put(&set, csv_path, csv, strlen(csv), N_("summary"));
         rc = summary_pdf(j, ranked, n, pdf_path, &set, d);
     }
     for (size_t i = 0; failed[i]; i++)
@@ -204,10 +205,13 @@ static int write_summary(job *j, scored *units, size_t done, size_t ninputs, siz
     if (rc == 0)
         rc = file_set_commit(&set, d);
     if (rc == 0 && n > ninputs)
-        fprintf(out, "%s: %zu of %zu units scored, %zu %s; summary %s, %s\n", outdir, done, ninputs, n - ninputs,
-                SUMMARY_MISSING, pdf_path, csv_path);
+        fprintf(out, ngettext("%s: %zu of %zu unit scored, %zu %s; summary %s, %s\n",
+                              "%s: %zu of %zu units scored, %zu %s; summary %s, %s\n", ninputs),
+                outdir, done, ninputs, n - ninputs, SUMMARY_MISSING, pdf_path, csv_path);
     else if (rc == 0)
-        fprintf(out, "%s: %zu of %zu units scored; summary %s, %s\n", outdir, done, n, pdf_path, csv_path);
+        fprintf(out,
+                ngettext("%s: %zu of %zu unit scored; summary %s, %s\n", "%s: %zu of %zu units scored; summary %s, %s\n", n),
+                outdir, done, n, pdf_path, csv_path);
     file_set_free(&set);
     free(ranked);
     free(csv_path);
@@ -239,7 +243,9 @@ static int check_regular(const batch_input *in, diag_list *d)
         return diag_error(d, in->path, 0, "cannot open: %s", strerror(errno));
     if (!S_ISREG(st.st_mode))
         return diag_error(d, in->path, 0, "not read: a scores file is a regular file, and this is %s",
-                          S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe" : "a device or socket");
+                          S_ISDIR(st.st_mode)    ? _("a folder")
+                          : S_ISFIFO(st.st_mode) ? _("a pipe")
+                                                 : _("a device or socket"));
     return 0;
 }
 
@@ -283,7 +289,7 @@ static void read_inputs(const app_options *opt, job *j, batch_list *l, bool *wri
     for (size_t i = 0; i < l->len; i++) {
         batch_input *in = &l->items[i];
         size_t before = d->len;
-        writable[i] = job_check_output(j, in->pdf, in->path, "PDF", d) == 0;
+        writable[i] = job_check_output(j, in->pdf, in->path, N_("PDF"), d) == 0;
         if (writable[i] && !in->sheet && !in->refused && check_regular(in, d) == 0)
             input_scores(opt->env, in->path, &in->sheet, d);
         if (!in->sheet)

@@ -20,6 +20,7 @@
 
 #include "batch.h"
 #include "fileio.h"
+#include "intl.h"
 #include "scoretable.h"
 #include "spreadsheet.h"
 #include "text.h"
@@ -219,7 +220,7 @@ int batch_check_names(const batch_list *l, diag_list *d)
         if (strcmp(in->stem, SUMMARY_STEM) == 0) {
             char *here = where(in);
             rc = diag_error(d, here, 0, "its PDF would be %s.pdf, the summary's name; %s", SUMMARY_STEM,
-                            in->sheet ? "score it apart" : "rename the file");
+                            in->sheet ? _("score it apart") : _("rename the file"));
             free(here);
         } else if (in != first) {
             rc = same_pdf(in, first, d);

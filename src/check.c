@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
 #include "points.h"
 #include "roster.h"
 #include "text.h"
@@ -61,7 +62,7 @@ static points declared_total(const document *doc, diag_list *d, int *rc)
     return total;
 }
 
-static const char *unit_name(const unit *u) { return u->name ? u->name : "the rubric"; }
+static const char *unit_name(const unit *u) { return u->name ? u->name : _("the rubric"); }
 
 static const char *item_title(const item *it)
 {
@@ -106,8 +107,8 @@ static int check_duplicates(const document *doc, const unit *u, diag_list *d)
 /* "item 1.4 '“双联”维权帮扶'", prefixed with the unit's name when there are units. */
 static char *item_ref(const unit *u, const item *it)
 {
-    return u->name ? xasprintf("%s, item %s '%s'", u->name, it->id, item_title(it))
-                   : xasprintf("item %s '%s'", it->id, item_title(it));
+    return u->name ? xasprintf(_("%s, item %s '%s'"), u->name, it->id, item_title(it))
+                   : xasprintf(_("item %s '%s'"), it->id, item_title(it));
 }
 
 static void check_item_points(const document *doc, const unit *u, const item *it, diag_list *d)
@@ -218,12 +219,16 @@ static void check_attachment_note(const document *doc, diag_list *d)
         return;
     if (n == 0 && doc->len > 0)
         diag_warning(d, doc->path, doc->meta_end_line ? doc->meta_end_line : 1,
-                     "the notice has %zu attachment%s but no %s: GB/T 9704 lists them under the body "
-                     "(write %s: TITLE, or a list of titles)", doc->len, doc->len == 1 ? "" : "s", META_ATTACH_NOTE,
-                     META_ATTACH_NOTE);
+                     ngettext("the notice has %zu attachment but no %s: GB/T 9704 lists them under the body "
+                              "(write %s: TITLE, or a list of titles)",
+                              "the notice has %zu attachments but no %s: GB/T 9704 lists them under the body "
+                              "(write %s: TITLE, or a list of titles)", doc->len),
+                     doc->len, META_ATTACH_NOTE, META_ATTACH_NOTE);
     else if (n != doc->len && first)
-        diag_warning(d, doc->path, first->line, "%s names %zu attachment%s; the document has %zu", META_ATTACH_NOTE, n,
-                     n == 1 ? "" : "s", doc->len);
+        diag_warning(d, doc->path, first->line,
+                     ngettext("%s names %zu attachment; the document has %zu",
+                              "%s names %zu attachments; the document has %zu", n),
+                     META_ATTACH_NOTE, n, doc->len);
 }
 
 int check_document(const document *doc, const layout *lay, check_summary *s, diag_list *d)

@@ -8,6 +8,7 @@
 
 #include "batch.h"
 #include "fileio.h"
+#include "intl.h"
 #include "job.h"
 #include "pdfread.h"
 #include "scoretable.h"
@@ -123,7 +124,7 @@ static int check_identity(const form *f, const char *form_id)
     else if (!numbering || strncmp(numbering, strstr(ours, " numbering="), strlen(" numbering=seq")) != 0)
         rc = diag_error(f->d, f->path, 0, "the form numbers its items otherwise than the layout of %s does now "
                         "(%s): build the form again", doc->path,
-                        doc->numbering == NUMBER_BY_SEQ ? "by 序号" : "by id");
+                        doc->numbering == NUMBER_BY_SEQ ? _("by 序号") : _("by id"));
     free(ours);
     return rc;
 }
@@ -197,10 +198,12 @@ static int check_whole(const form *f)
         const unit *u = f->tables[i].u;
         for (size_t c = 0, k = 0; c < u->len; c++)
             for (size_t m = 0; m < u->cats[c].len; m++, k++)
-                if (!f->tables[i].has_field[k])
-                    rc = diag_error(f->d, f->path, 0, "the form has no field for item %s%s%s: it was edited",
-                                    item_number(&u->cats[c].items[m], f->j->doc->numbering, buf),
-                                    u->name ? " of " : "", u->name ? u->name : "");
+                if (!f->tables[i].has_field[k] && u->name)
+                    rc = diag_error(f->d, f->path, 0, "the form has no field for item %s of %s: it was edited",
+                                    item_number(&u->cats[c].items[m], f->j->doc->numbering, buf), u->name);
+                else if (!f->tables[i].has_field[k])
+                    rc = diag_error(f->d, f->path, 0, "the form has no field for item %s: it was edited",
+                                    item_number(&u->cats[c].items[m], f->j->doc->numbering, buf));
     }
     return rc;
 }

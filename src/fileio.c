@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "intl.h"
 #include "text.h"
 
 int file_read(const char *path, size_t max, char **text, size_t *len, diag_list *d)
@@ -234,7 +235,7 @@ static int commit_files(file_set *s, diag_list *d)
     for (size_t i = 0; i < s->len && !ce.f; i++) {
         struct stat st;
         if (s->items[i].data && stat(s->items[i].path, &st) == 0 && !S_ISREG(st.st_mode))
-            ce = (commit_error){&s->items[i], 0, "it exists and is not a regular file"};
+            ce = (commit_error){&s->items[i], 0, _("it exists and is not a regular file")};
     }
     char host[65];
     host_name(host);
@@ -254,9 +255,11 @@ static int commit_files(file_set *s, diag_list *d)
         sigprocmask(SIG_SETMASK, &old, NULL);
     }
     if (rc != 0) {
-        const char *verb = ce.f->data ? "write" : "remove";
-        diag_error(d, ce.f->path, 0, "cannot %s %s: %s", verb, ce.f->what ? ce.f->what : "the old file",
-                   ce.why ? ce.why : strerror(ce.err));
+        const char *what = _(ce.f->what ? ce.f->what : N_("the old file")), *why = ce.why ? ce.why : strerror(ce.err);
+        if (ce.f->data)
+            diag_error(d, ce.f->path, 0, "cannot write %s: %s", what, why);
+        else
+            diag_error(d, ce.f->path, 0, "cannot remove %s: %s", what, why);
     }
     for (size_t i = 0; i < s->len; i++)
         free(tmps[i]);
@@ -288,7 +291,8 @@ static int write_stdout(const file_set *out, diag_list *d)
 {
     for (size_t i = 0; i < out->len; i++)
         if (out->items[i].data && (fflush(stdout) != 0 || write_all(STDOUT_FILENO, out->items[i].data, out->items[i].len) != 0))
-            return diag_error(d, NULL, 0, "cannot write %s to standard output: %s", out->items[i].what, strerror(errno));
+            return diag_error(d, NULL, 0, "cannot write %s to standard output: %s", _(out->items[i].what),
+                              strerror(errno));
     return 0;
 }
 
@@ -321,7 +325,7 @@ int file_set_put_written(file_set *s, const char *path, const char *what, file_w
     size_t len = 0;
     diag_list read = {0};
     if (!failure && file_read(tmp, 0, &data, &len, &read) != 0)
-        failure = "cannot read back what was written";
+        failure = _("cannot read back what was written");
     diag_list_free(&read);
     if (fd >= 0)
         unlink(tmp);
@@ -329,7 +333,7 @@ int file_set_put_written(file_set *s, const char *path, const char *what, file_w
     free(tmp);
     if (failure) {
         free(data);
-        return diag_error(d, path, 0, "cannot write %s: %s", what, failure);
+        return diag_error(d, path, 0, "cannot write %s: %s", _(what), failure);
     }
     file_set_put(s, path, data, len, what);
     return 0;

@@ -44,7 +44,7 @@ typedef struct file_out {
     char *path;
     char *data;       /* NULL: path is to be removed */
     size_t len;
-    const char *what; /* names the content in diagnostics: "cannot write PDF: …" */
+    const char *what; /* names the content in diagnostics, N_(): "cannot write PDF: …" */
 } file_out;
 
 /* Files to be replaced (or removed) together; {0} is an empty set. */

@@ -29,6 +29,7 @@
 #include "fileio.h"
 #include "fontfind.h"
 #include "gb2312.h"
+#include "intl.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -117,31 +118,32 @@ static int find_face(const fontset *fs, const struct stat *st, int index)
     return -1;
 }
 
-/* Why a face that FreeType opened cannot serve, or NULL if it can. */
+/* Why a face that FreeType opened cannot serve (in the reader's language),
+ * or NULL if it can. */
 static const char *unusable_reason(FT_Face ft)
 {
     if (!FT_IS_SFNT(ft))
-        return "not a TrueType/OpenType font";
+        return _("not a TrueType/OpenType font");
     FT_ULong len = 0;
     /* pdffont embeds TrueType (glyf) and CFF outlines; CFF2, the outlines
      * of variable OpenType fonts, has no place in a PDF. */
     if (FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &len) != 0 &&
         FT_Load_Sfnt_Table(ft, TTAG_CFF, 0, NULL, &len) != 0)
         return FT_Load_Sfnt_Table(ft, TTAG_CFF2, 0, NULL, &len) == 0
-                   ? "CFF2 outlines (a variable font), which a PDF cannot embed"
-                   : "no TrueType or CFF outlines";
+                   ? _("CFF2 outlines (a variable font), which a PDF cannot embed")
+                   : _("no TrueType or CFF outlines");
     if (FT_Select_Charmap(ft, FT_ENCODING_UNICODE) != 0)
-        return "no Unicode character map";
+        return _("no Unicode character map");
     /* The font's licence says it may not be embedded or subset (OS/2 fsType). */
     FT_UShort fstype = FT_Get_FSType_Flags(ft);
     if (fstype & (FT_FSTYPE_RESTRICTED_LICENSE_EMBEDDING | FT_FSTYPE_NO_SUBSETTING |
                   FT_FSTYPE_BITMAP_EMBEDDING_ONLY))
-        return "its licence flags (OS/2 fsType) forbid embedding";
+        return _("its licence flags (OS/2 fsType) forbid embedding");
     return NULL;
 }
 
 /* A warning about the found candidate c: "FAMILY (FILE, face N): …", or
- * "FILE (face N): …" for a file. */
+ * "FILE (face N): …" for a file; fmt is looked up already. */
 static void warn_about(loader *ld, const font_candidate *c, const char *fmt, ...) GW_PRINTF(3, 4);
 static void warn_about(loader *ld, const font_candidate *c, const char *fmt, ...)
 {
@@ -180,8 +182,8 @@ static int open_face(loader *ld, font_candidate *c, int index)
     const char *why = err ? NULL : unusable_reason(ft);
     if (err || why) {
         c->status = FONT_CANDIDATE_UNUSABLE;
-        c->why = err ? xasprintf("FreeType cannot open it (error 0x%02X)", (unsigned)err) : xstrdup(why);
-        warn_about(ld, c, "skipped: %s", c->why);
+        c->why = err ? xasprintf(_("FreeType cannot open it (error 0x%02X)"), (unsigned)err) : xstrdup(why);
+        warn_about(ld, c, _("skipped: %s"), c->why);
         if (!err)
             FT_Done_Face(ft);
         return 0;
@@ -252,14 +254,14 @@ static int load_candidate(loader *ld, role_rec *role, const ynode *c)
 {
     static const char *const keys[] = {"family", "style", "file", "index", NULL};
     if (c->kind != Y_MAP)
-        return diag_error(ld->d, ld->map, c->line, "a candidate must be a map: " CANDIDATE_FORMS);
-    if (ymap_check_keys(c, keys, ld->map, "candidate key", ld->d) != 0)
+        return diag_error(ld->d, ld->map, c->line, "a candidate must be a map: %s", CANDIDATE_FORMS);
+    if (ymap_check_keys(c, keys, ld->map, N_("candidate key"), ld->d) != 0)
         return -1;
     const char *family = ymap_str(c, "family"), *file = ymap_str(c, "file");
     const char *style = ymap_str(c, "style"), *idx = ymap_str(c, "index");
     if ((family && *family) == (file && *file) || (family && idx) || (file && style) ||
         (style && !*style))
-        return diag_error(ld->d, ld->map, c->line, "a candidate names a family or a file: " CANDIDATE_FORMS);
+        return diag_error(ld->d, ld->map, c->line, "a candidate names a family or a file: %s", CANDIDATE_FORMS);
     int index = 0;
     if (idx && parse_index(idx, &index) != 0)
         return diag_error(ld->d, ld->map, c->line, "index '%s' is not a face number (0, 1, …)", idx);
@@ -331,7 +333,7 @@ static void choose(loader *ld, font_role r)
         } else if (i < chosen) {
             c->status = FONT_CANDIDATE_INCOMPLETE;
             c->missing = gb2312_missing(ld, c->face);
-            warn_about(ld, c, "passed over for role %s: it lacks %zu of the %zu hanzi of GB 2312", ROLE_NAMES[r],
+            warn_about(ld, c, _("passed over for role %s: it lacks %zu of the %zu hanzi of GB 2312"), ROLE_NAMES[r],
                        c->missing, ld->nhanzi);
         } else {
             c->status = i == chosen ? FONT_CANDIDATE_CHOSEN : FONT_CANDIDATE_FALLBACK;
@@ -366,7 +368,7 @@ static int load_map(loader *ld, const ynode *root)
         return diag_error(ld->d, ld->map, root->line, "the font map must be a map of roles");
     /* An unknown role is most likely a misspelt one: report it and go on, so
      * the "missing" report for the intended role comes with it. */
-    int rc = ymap_check_keys(root, ROLE_NAMES, ld->map, "role", ld->d);
+    int rc = ymap_check_keys(root, ROLE_NAMES, ld->map, N_("role"), ld->d);
     for (int r = 0; r < ROLE_COUNT; r++) {
         const ynode *list = ymap_get(root, ROLE_NAMES[r]);
         if (!list)

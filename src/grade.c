@@ -11,14 +11,12 @@
 #include <string.h>
 
 #include "grade.h"
+#include "intl.h"
 #include "points.h"
 #include "text.h"
 
 #define VETO_YES "是"
 #define VETO_NO  "否"
-
-/* Where a finding about entry e of sheet s is reported: its line, or cell. */
-#define AT(s, e) (s)->path, (e)->line, (e)->column
 
 /* The unit of the rubric the scoresheet names: by name where the rubric has
  * 单位 tables, else the rubric's only table. */
@@ -101,7 +99,8 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
                            points *out, diag_list *d)
 {
     if (!levels)
-        return diag_error_at(d, AT(s, e), "item %s: '%s' is not a number, and the rubric gives no %s for it",
+        return diag_error_at(d, s->path, e->line, e->column,
+                             "item %s: '%s' is not a number, and the rubric gives no %s for it",
                              e->id, e->levels[0], FIELD_LEVELS);
     long total = 0;
     bool has_base = false;
@@ -109,11 +108,13 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
         long pct = 0;
         int found = level_share(levels, e->levels[k], &pct);
         if (found == -2)
-            return diag_error_at(d, AT(s, e), "item %s: the rubric's %s gives '%s' no whole percentage "
+            return diag_error_at(d, s->path, e->line, e->column,
+                                 "item %s: the rubric's %s gives '%s' no whole percentage "
                                  "from -%d%% to %d%% (%s)", e->id, FIELD_LEVELS, e->levels[k], SHARE_MAX, SHARE_MAX,
                                  levels);
         if (found < 0)
-            return diag_error_at(d, AT(s, e), "item %s: '%s' is not one of its levels (%s)", e->id,
+            return diag_error_at(d, s->path, e->line, e->column,
+                                 "item %s: '%s' is not one of its levels (%s)", e->id,
                                  e->levels[k], levels);
         has_base |= pct >= 0;
         total += pct;
@@ -127,7 +128,8 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
     points product = it->pts * total;
     if (product % 100 != 0) {
         char buf[32];
-        return diag_error_at(d, AT(s, e), "item %s: %ld%% of %s分 is finer than 0.01分", e->id, total,
+        return diag_error_at(d, s->path, e->line, e->column,
+                             "item %s: %ld%% of %s分 is finer than 0.01分", e->id, total,
                              points_format(it->pts, buf));
     }
     *out = product / 100;
@@ -141,15 +143,18 @@ static int grade_entry(const document *doc, const scoresheet *s, const score_ent
     const item *it = unit_item_by_number(g->unit, doc->numbering, e->id, &seq);
     char a[32], b[32];
     if (!it)
-        return diag_error_at(d, AT(s, e), "no item %s in %s", e->id, g->unit->name ? g->unit->name : "the rubric");
+        return diag_error_at(d, s->path, e->line, e->column,
+                             "no item %s in %s", e->id, g->unit->name ? g->unit->name : _("the rubric"));
     item_grade *slot = &ig[seq];
     if (slot->given)
-        return diag_error_at(d, AT(s, e), "item %s is scored twice", e->id);
+        return diag_error_at(d, s->path, e->line, e->column,
+                             "item %s is scored twice", e->id);
     slot->given = true;
     slot->remark = e->remark;
     if (it->kind == KIND_VETO) {
         if (e->value || e->nlevels != 1 || (strcmp(e->levels[0], VETO_YES) && strcmp(e->levels[0], VETO_NO)))
-            return diag_error_at(d, AT(s, e), "item %s is a veto item: write %s (it happened) or %s", e->id,
+            return diag_error_at(d, s->path, e->line, e->column,
+                                 "item %s is a veto item: write %s (it happened) or %s", e->id,
                                  VETO_YES, VETO_NO);
         slot->vetoed = strcmp(e->levels[0], VETO_YES) == 0;
         slot->score = 0;
@@ -158,11 +163,13 @@ static int grade_entry(const document *doc, const scoresheet *s, const score_ent
     points v;
     const char *why;
     if (e->value && points_parse(e->value, &v, &why) < 0)
-        return diag_error_at(d, AT(s, e), "item %s: cannot read '%s': %s", e->id, e->value, why);
+        return diag_error_at(d, s->path, e->line, e->column,
+                             "item %s: cannot read '%s': %s", e->id, e->value, why);
     if (!e->value && score_by_levels(s, e, it, item_field(it, g->unit, g->att, FIELD_LEVELS), &v, d) < 0)
         return -1;
     if (v > it->pts)
-        return diag_error_at(d, AT(s, e), "item %s: %s分 is more than its %s分", e->id, points_format(v, a),
+        return diag_error_at(d, s->path, e->line, e->column,
+                             "item %s: %s分 is more than its %s分", e->id, points_format(v, a),
                              points_format(it->pts, b));
     slot->score = v;
     return 0;

@@ -5,9 +5,11 @@
  * and looked up, when it is said, in the catalogue of the locale main sets
  * up (po/LANG.po, compiled by make; main binds the folder app_env found).
  *
- *  - diag_add, diag_error and diag_warning look their format up themselves
- *    (diag.c): a literal format passed to them needs no _(), and xgettext
- *    finds it there (mk/install.mk names them as keywords).
+ *  - diag_add, diag_error, diag_warning and their _at forms look their
+ *    format up themselves (diag.c): a literal format passed to them needs no
+ *    _(), and xgettext finds it there (mk/install.mk names them as keywords,
+ *    with the format's place among the arguments; xgettext counts a macro
+ *    call as one argument, so none stands before the format).
  *  - any other text that is shown is written _("…"); one kept in a table or
  *    handed on to be shown later is marked N_("…") and looked up with _()
  *    where it is shown; ngettext where a count is said.
@@ -27,6 +29,6 @@
 #define GONGWEN_TEXTDOMAIN "gongwen"
 
 #define _(s) gettext(s)
-#define N_(s) (s)
+#define N_(s) s
 
 #endif

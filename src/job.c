@@ -16,6 +16,7 @@
 #include "compose.h"
 #include "fileio.h"
 #include "input.h"
+#include "intl.h"
 #include "notice.h"
 #include "parse.h"
 #include "pdfwrite.h"
@@ -237,8 +238,8 @@ static bool same_file(const char *a, const char *b)
 int job_check_output(const job *j, const char *output, const char *scores_path, const char *what, diag_list *d)
 {
     struct { const char *path, *role; } inputs[] = {
-        {j->doc->path, "the rubric"}, {scores_path, "the scores file"}, {j->lay->path, "its layout"},
-        {j->fontmap, "the font map"}, {j->env->srgb_profile, "the colour profile"},
+        {j->doc->path, N_("the rubric")}, {scores_path, N_("the scores file")}, {j->lay->path, N_("its layout")},
+        {j->fontmap, N_("the font map")}, {j->env->srgb_profile, N_("the colour profile")},
     };
     const char *role = NULL;
     for (size_t i = 0; !role && i < sizeof inputs / sizeof *inputs; i++)
@@ -246,15 +247,15 @@ int job_check_output(const job *j, const char *output, const char *scores_path, 
             role = inputs[i].role;
     for (size_t f = 0; !role && f < fontset_face_count(j->fs); f++)
         if (same_file(output, fontset_face_path(j->fs, (int)f)))
-            role = "a font";
+            role = N_("a font");
     /* Writing it would replace a file the clerk or the installation needs. */
     return role ? diag_error(d, output, 0, "cannot write %s: it is the input (%s); name another file with -o",
-                             what, role) : 0;
+                             _(what), _(role)) : 0;
 }
 
 int job_write_form(const job *j, const char *output, bool fillable, diag_list *d)
 {
-    if (job_check_output(j, output, NULL, "PDF", d) != 0)
+    if (job_check_output(j, output, NULL, N_("PDF"), d) != 0)
         return -1;
     char *form_id = fillable ? document_form_id(j->doc, input_stored_name(j->doc->path, "stdin.md")) : NULL;
     int rc = write_pages(j, &j->form, j->doc, NULL, NULL, false, form_id, output, NULL, d);
@@ -306,7 +307,7 @@ int job_write_sheet(job *j, const scoresheet *sheet, const char *output, unit_re
     grades g = {0};
     document *copy = NULL;
     page_list pages = {0};
-    int rc = job_check_output(j, output, sheet->path, "PDF", d);
+    int rc = job_check_output(j, output, sheet->path, N_("PDF"), d);
     if (rc == 0)
         rc = check_file_name(sheet->path, d);
     if (rc == 0)
@@ -333,7 +334,7 @@ int job_write_scored(job *j, const char *scores_path, const char *output, unit_r
 {
     scoresheet *sheet = NULL;
     /* Refused before it is read: an output that is the scores file itself. */
-    int rc = job_check_output(j, output, scores_path, "PDF", d);
+    int rc = job_check_output(j, output, scores_path, N_("PDF"), d);
     if (rc == 0)
         rc = input_scores(j->env, scores_path, &sheet, d);
     if (rc == 0)
@@ -346,7 +347,7 @@ int job_stage_document(job *j, const document *doc, const layout *lay, const cha
                        diag_list *d)
 {
     page_list pages = {0};
-    int rc = job_check_output(j, output, NULL, "PDF", d);
+    int rc = job_check_output(j, output, NULL, N_("PDF"), d);
     if (rc == 0)
         rc = typeset(j, doc, lay, NULL, &pages, d);
     if (rc == 0)

@@ -51,7 +51,7 @@ int job_open(const app_options *opt, const char *rubric, job *j, diag_list *d);
 void job_close(job *j);
 /* Refuses an output that would replace a file the job reads (the rubric, its
  * layout, the font map, a font, the colour profile) or scores_path (may be
- * NULL); what names the output: "cannot write PDF: it is the input …". */
+ * NULL); what names the output, N_(): "cannot write PDF: it is the input …". */
 int job_check_output(const job *j, const char *output, const char *scores_path, const char *what, diag_list *d);
 /* The blank form; fillable: with a form field in every 自评分 cell and every
  * blank of the header line (pdfform.h), and what it is a form of. */

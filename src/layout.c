@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "intl.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -38,6 +39,7 @@ char *layout_find(const char *name, const char *const *dirs)
 
 /* ---- typed reads with defaults ----------------------------------------- */
 
+/* "'KEY' WHAT": what is wrong with the setting key, in the reader's language. */
 static void bad(reader *r, const ynode *n, const char *key, const char *what)
 {
     diag_add(r->d, DIAG_ERROR, r->file, n->line, "'%s' %s", key, what);
@@ -52,7 +54,7 @@ static double number(reader *r, const ynode *map, const char *key, double fallba
     char *end = NULL;
     double v = n->kind == Y_SCALAR ? strtod(n->text, &end) : NAN;
     if (n->kind != Y_SCALAR || end == n->text || *end != '\0' || !isfinite(v) || v < 0 || v > 10000) {
-        bad(r, n, key, "must be a number from 0 to 10000");
+        bad(r, n, key, _("must be a number from 0 to 10000"));
         return fallback;
     }
     return v;
@@ -65,7 +67,7 @@ static double positive(reader *r, const ynode *map, const char *key, double fall
     double v = number(r, map, key, fallback);
     if (v <= 0 || v > max) {
         const ynode *n = ymap_get(map, key);
-        char *what = xasprintf("must be above 0 and at most %g", max);
+        char *what = xasprintf(_("must be above 0 and at most %g"), max);
         bad(r, n ? n : map, key, what);
         free(what);
         return fallback;
@@ -82,7 +84,7 @@ static bool flag(reader *r, const ynode *map, const char *key, bool fallback)
         return true;
     if (n->kind == Y_SCALAR && strcmp(n->text, "false") == 0)
         return false;
-    bad(r, n, key, "must be true or false");
+    bad(r, n, key, _("must be true or false"));
     return fallback;
 }
 
@@ -92,7 +94,7 @@ static char *string(reader *r, const ynode *map, const char *key, const char *fa
     if (!n)
         return fallback ? xstrdup(fallback) : NULL;
     if (n->kind != Y_SCALAR) {
-        bad(r, n, key, "must be text");
+        bad(r, n, key, _("must be text"));
         return fallback ? xstrdup(fallback) : NULL;
     }
     return xstrdup(n->text);
@@ -102,10 +104,10 @@ static const ynode *section(reader *r, const ynode *map, const char *key, const 
 {
     const ynode *n = ymap_get(map, key);
     if (n && n->kind != Y_MAP) {
-        bad(r, n, key, "must be a group of settings");
+        bad(r, n, key, _("must be a group of settings"));
         return NULL;
     }
-    if (n && ymap_check_keys(n, known, r->file, "setting", r->d) < 0)
+    if (n && ymap_check_keys(n, known, r->file, N_("setting"), r->d) < 0)
         r->errors++;
     return n;
 }
@@ -121,7 +123,7 @@ static font_spec font(reader *r, const ynode *parent, const char *key, font_role
     if (name) {
         int found = font_role_from_name(name);
         if (found < 0)
-            bad(r, ymap_get(n, "role"), "role", "must be one of xiaobiaosong, fangsong, hei, kai, song");
+            bad(r, ymap_get(n, "role"), "role", _("must be one of xiaobiaosong, fangsong, hei, kai, song"));
         else
             f.role = (font_role)found;
     }
@@ -138,7 +140,7 @@ static rgb color(reader *r, const ynode *map, const char *key, rgb fallback)
     unsigned v;
     char tail;
     if (n->kind != Y_SCALAR || sscanf(n->text, "#%6x%c", &v, &tail) != 1 || strlen(n->text) != 7) {
-        bad(r, n, key, "must be a colour written #RRGGBB");
+        bad(r, n, key, _("must be a colour written #RRGGBB"));
         return fallback;
     }
     return (rgb){((v >> 16) & 0xFF) / 255.0, ((v >> 8) & 0xFF) / 255.0, (v & 0xFF) / 255.0};
@@ -180,7 +182,7 @@ static void read_notice(reader *r, const ynode *root, notice_layout *nl)
     nl->sealed = flag(r, n, "signature_sealed", false);
     nl->colophon_even_page = flag(r, n, "colophon_on_even_page", false);
     if (nl->lines_per_page < 1 || nl->chars_per_line < 1)
-        bad(r, n ? n : root, "notice", "needs lines_per_page and chars_per_line of at least 1");
+        bad(r, n ? n : root, "notice", _("needs lines_per_page and chars_per_line of at least 1"));
 }
 
 static int parse_show(const char *s)
@@ -197,10 +199,10 @@ static void read_column(reader *r, const ynode *n, column *c)
                                         "vertical", "merge", "suffix", "align", "numbered", NULL};
     c->line = n->line;
     if (n->kind != Y_MAP) {
-        bad(r, n, "columns", "entries must each be a group of settings");
+        bad(r, n, "columns", _("entries must each be a group of settings"));
         return;
     }
-    if (ymap_check_keys(n, known, r->file, "column setting", r->d) < 0)
+    if (ymap_check_keys(n, known, r->file, N_("column setting"), r->d) < 0)
         r->errors++;
     c->header = string(r, n, "header", "");
     c->header_span = (int)number(r, n, "header_span", 1);
@@ -213,20 +215,20 @@ static void read_column(reader *r, const ynode *n, column *c)
     const char *align = ymap_str(n, "align");
     c->align = align && strcmp(align, "left") == 0 ? ALIGN_LEFT : ALIGN_CENTER;
     if (align && strcmp(align, "left") != 0 && strcmp(align, "center") != 0)
-        bad(r, ymap_get(n, "align"), "align", "must be left or center");
+        bad(r, ymap_get(n, "align"), "align", _("must be left or center"));
     const char *show = ymap_str(n, "show");
     int s = show ? parse_show(show) : -1;
     if (s < 0)
-        bad(r, n, "show", "must be one of seq, category, name, text, points, score, field, blank, remark");
+        bad(r, n, "show", _("must be one of seq, category, name, text, points, score, field, blank, remark"));
     c->show = s < 0 ? SHOW_TEXT : (column_show)s;
     if (c->numbered && c->show != SHOW_TEXT && c->show != SHOW_NAME)
-        bad(r, ymap_get(n, "numbered"), "numbered", "is for the column that shows an item's text or name");
+        bad(r, ymap_get(n, "numbered"), "numbered", _("is for the column that shows an item's text or name"));
     if (c->show == SHOW_FIELD && !c->field)
-        bad(r, n, "field", "is needed by a column that shows a field");
+        bad(r, n, "field", _("is needed by a column that shows a field"));
     if (c->width_mm <= 0)
-        bad(r, n, "width_mm", "must be given and positive");
+        bad(r, n, "width_mm", _("must be given and positive"));
     if (c->header_span < 1)
-        bad(r, n, "header_span", "must be at least 1");
+        bad(r, n, "header_span", _("must be at least 1"));
 }
 
 static void check_columns(reader *r, const ynode *list, const table_layout *t)
@@ -237,20 +239,20 @@ static void check_columns(reader *r, const ynode *list, const table_layout *t)
         const column *c = &t->columns[i];
         total += c->width_mm;
         if (c->show != SHOW_FIELD && c->show != SHOW_BLANK && seen[c->show]++)
-            bad(r, list->kids[i], "show", "shows what another column already shows");
+            bad(r, list->kids[i], "show", _("shows what another column already shows"));
         if (c->numbered && layout_item_numbering(t) == NUMBER_BY_SEQ)
-            bad(r, list->kids[i], "numbered", "repeats what the seq column shows: the table's items are known "
-                "by their 序号 there");
+            bad(r, list->kids[i], "numbered", _("repeats what the seq column shows: the table's items are known "
+                "by their 序号 there"));
         if (i + (size_t)c->header_span > t->ncolumns)
-            bad(r, list->kids[i], "header_span", "reaches past the last column");
+            bad(r, list->kids[i], "header_span", _("reaches past the last column"));
         if (c->width_mm > 0 && 2 * t->padding_mm >= c->width_mm)
-            bad(r, list->kids[i], "width_mm", "leaves no room inside the cell padding");
+            bad(r, list->kids[i], "width_mm", _("leaves no room inside the cell padding"));
     }
     double most = t->landscape ? 257 : 170;
     if (total > most + 1e-9)
-        bad(r, list, "columns", t->landscape ? "are wider in all than the 257 mm a landscape A4 table can take"
-                                              : "are wider in all than the 170 mm an A4 table can take; "
-                                                "set landscape: true for a wider one");
+        bad(r, list, "columns", t->landscape ? _("are wider in all than the 257 mm a landscape A4 table can take")
+                                              : _("are wider in all than the 170 mm an A4 table can take; "
+                                                  "set landscape: true for a wider one"));
 }
 
 /* header_line: a list of labels; by default the unit's name alone. */
@@ -264,13 +266,13 @@ static void read_header_line(reader *r, const ynode *table, table_layout *t)
         return;
     }
     if (n->kind != Y_LIST) {
-        bad(r, n, "header_line", "must be a list of labels, e.g. [单位, 填表人, 填表日期]");
+        bad(r, n, "header_line", _("must be a list of labels, e.g. [单位, 填表人, 填表日期]"));
         return;
     }
     t->header_labels = xcalloc(n->len + 1, sizeof *t->header_labels);
     for (size_t i = 0; i < n->len; i++) {
         if (n->kids[i]->kind != Y_SCALAR || !n->kids[i]->text[0]) {
-            bad(r, n->kids[i], "header_line", "entries must be labels");
+            bad(r, n->kids[i], "header_line", _("entries must be labels"));
             continue;
         }
         t->header_labels[t->nheader_labels++] = xstrdup(n->kids[i]->text);
@@ -309,11 +311,11 @@ static void read_table(reader *r, const ynode *root, table_layout *t)
     t->scored_label = string(r, n, "scored_label", "自评得分");
     const ynode *cols = ymap_get(n, "columns");
     if (!cols || cols->kind != Y_LIST || cols->len == 0) {
-        bad(r, cols ? cols : n, "columns", "must list at least one column");
+        bad(r, cols ? cols : n, "columns", _("must list at least one column"));
         return;
     }
     if (t->total_span < 1 || (size_t)t->total_span > cols->len)
-        bad(r, ymap_get(n, "total_span"), "total_span", "must be from 1 to the number of columns");
+        bad(r, ymap_get(n, "total_span"), "total_span", _("must be from 1 to the number of columns"));
     t->columns = xcalloc(cols->len, sizeof *t->columns);
     t->ncolumns = cols->len;
     for (size_t i = 0; i < cols->len; i++)
@@ -329,9 +331,9 @@ static int layout_from_tree(const char *path, ynode *root, layout **out, diag_li
     layout *l = xcalloc(1, sizeof *l);
     l->path = xstrdup(path);
     if (root->kind != Y_MAP) {
-        bad(&r, root, "layout", "must be a group of settings");
+        bad(&r, root, "layout", _("must be a group of settings"));
     } else {
-        if (ymap_check_keys(root, known, path, "setting", d) < 0)
+        if (ymap_check_keys(root, known, path, N_("setting"), d) < 0)
             r.errors++;
         read_notice(&r, root, &l->notice);
         read_table(&r, root, &l->table);

@@ -25,7 +25,7 @@
 #define EXIT_DATA 1
 #define EXIT_USAGE 2
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
     "usage: gongwen [-h|--help] [-V|--version] COMMAND [ARGS]\n"
     "\n"
     "Turns assessment rubrics written in Markdown into GB/T 9704-2012 notices\n"
@@ -49,13 +49,17 @@ static const char usage_text[] =
     "A FILE.md or SCORES.yaml of '-' is read from standard input; '-o -' writes\n"
     "the PDF to standard output.  Every command takes -q (--quiet): errors only,\n"
     "no warnings or progress.\n"
-    "\n";
+    "\n");
 
-#define QUIET_HELP "  -q, --quiet     print errors only: no warnings (unless --strict), no progress\n"
-#define LAYOUTS_HELP "  --layouts DIR   look for layouts in DIR first\n"
-#define FONTMAP_HELP "  --fontmap FILE  use this font map (the only one then tried)\n"
+/* The options several commands share, listed after a command's own help. */
+enum { SHARES_LAYOUTS = 1, SHARES_FONTMAP = 2, SHARES_QUIET = 4 };
+static const char *const shared_help[] = {
+    N_("  --layouts DIR   look for layouts in DIR first\n"),
+    N_("  --fontmap FILE  use this font map (the only one then tried)\n"),
+    N_("  -q, --quiet     print errors only: no warnings (unless --strict), no progress\n"),
+};
 
-static const char check_help[] =
+static const char check_help[] = N_(
     "usage: gongwen check [--strict] [--layouts DIR] [-q] FILE.md...\n"
     "\n"
     "Checks each rubric: front matter, structure, and that categories, items,\n"
@@ -63,10 +67,9 @@ static const char check_help[] =
     "and each finding as FILE:LINE: warning|error: MESSAGE.  A FILE.md of '-'\n"
     "is read from standard input.\n"
     "\n"
-    "  --strict        treat warnings as errors\n"
-    LAYOUTS_HELP QUIET_HELP;
+    "  --strict        treat warnings as errors\n");
 
-static const char build_help[] =
+static const char build_help[] = N_(
     "usage: gongwen build [--fillable] [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md\n"
     "\n"
     "Typesets the notice and its attachments.  Without -o, writes\n"
@@ -76,10 +79,9 @@ static const char build_help[] =
     "\n"
     "  --fillable      a form to fill in on screen: a field in every 自评分 cell\n"
     "                  and every blank of the line above the table, read back\n"
-    "                  by 'gongwen collect'; printed, it looks as without\n"
-    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
+    "                  by 'gongwen collect'; printed, it looks as without\n");
 
-static const char score_help[] =
+static const char score_help[] = N_(
     "usage: gongwen score [--layouts DIR] [--fontmap FILE] [-o OUT.pdf] [-q] FILE.md SCORES.yaml\n"
     "\n"
     "Checks one unit's scores against the rubric (every item scored, none above\n"
@@ -88,10 +90,9 @@ static const char score_help[] =
     "scores file are embedded in the PDF.  Without -o, writes out/SCORES.pdf.\n"
     "Either file may be '-', read from standard input (for SCORES.yaml, -o is\n"
     "then needed); '-o -' writes the PDF to standard output.\n"
-    "\n"
-    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
+    "\n");
 
-static const char batch_help[] =
+static const char batch_help[] = N_(
     "usage: gongwen batch [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md\n"
     "                     SCORES_DIR|SCORES.xlsx|SCORES.csv\n"
     "\n"
@@ -105,10 +106,9 @@ static const char batch_help[] =
     "then 1.  A unit of the 单位名单 missing, not on it or given twice is a\n"
     "warning (an error with --strict).  FILE.md '-' is read from standard\n"
     "input (then -o is needed).\n"
-    "\n"
-    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
+    "\n");
 
-static const char template_help[] =
+static const char template_help[] = N_(
     "usage: gongwen template [--layouts DIR] [-o OUT.xlsx|OUT.csv|DIR] [-q] FILE.md\n"
     "\n"
     "Writes what each unit fills in with its 自评分, to be read back by batch:\n"
@@ -121,10 +121,9 @@ static const char template_help[] =
     "The rows are the units of the rubric's 单位名单, or of its 单位 tables.\n"
     "Without -o, writes out/NAME.xlsx.  A scores file already in DIR is never\n"
     "overwritten.  FILE.md '-' is read from standard input (then -o is needed).\n"
-    "\n"
-    LAYOUTS_HELP QUIET_HELP;
+    "\n");
 
-static const char collect_help[] =
+static const char collect_help[] = N_(
     "usage: gongwen collect [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md FORM.pdf...\n"
     "\n"
     "Reads back each form made by 'gongwen build --fillable FILE.md' and\n"
@@ -135,22 +134,21 @@ static const char collect_help[] =
     "version of it), or one whose fields were edited, is refused.  With\n"
     "--strict, a unit of the 单位名单 missing, not on it or given twice is an\n"
     "error.\n"
-    "\n"
-    LAYOUTS_HELP FONTMAP_HELP QUIET_HELP;
+    "\n");
 
-static const char fonts_help[] =
+static const char fonts_help[] = N_(
     "usage: gongwen fonts [--fontmap FILE]\n"
     "\n"
     "Lists each font role with the face that serves it, and each candidate of\n"
     "the font map: the file fontconfig found for it, or why it was passed over\n"
     "(not installed, unusable, lacking hanzi of GB2312); the GB2312 coverage;\n"
     "and which font map was used and where it was looked for.\n"
-    "\n"
-    FONTMAP_HELP;
+    "\n");
 
 typedef struct command {
     const char *name;
-    const char *help;
+    const char *help;    /* N_(): its usage, what it does and its own options */
+    unsigned shares;     /* SHARES_*: the shared options it takes */
     int (*run)(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);
     int min_args, max_args;
     int inputs;          /* how many leading arguments are inputs, which may be "-" */
@@ -158,22 +156,34 @@ typedef struct command {
     bool output_file;    /* -o names a file, so "-o -" is standard output */
 } command;
 
+#define SHARES_ALL (SHARES_LAYOUTS | SHARES_FONTMAP | SHARES_QUIET)
 static const command commands[] = {
-    {"check", check_help, app_check, 1, 1 << 20, 1 << 20, -1, false},
-    {"build", build_help, app_build, 1, 1, 1, 0, true},
-    {"score", score_help, app_score, 2, 2, 2, 1, true},
-    {"batch", batch_help, app_batch, 2, 2, 1, 0, false},
-    {"template", template_help, app_template, 1, 1, 1, 0, false},
-    {"collect", collect_help, app_collect, 2, 1 << 20, 1, 0, false},
-    {"fonts", fonts_help, app_fonts, 0, 0, 0, -1, false},
+    {"check", check_help, SHARES_LAYOUTS | SHARES_QUIET, app_check, 1, 1 << 20, 1 << 20, -1, false},
+    {"build", build_help, SHARES_ALL, app_build, 1, 1, 1, 0, true},
+    {"score", score_help, SHARES_ALL, app_score, 2, 2, 2, 1, true},
+    {"batch", batch_help, SHARES_ALL, app_batch, 2, 2, 1, 0, false},
+    {"template", template_help, SHARES_LAYOUTS | SHARES_QUIET, app_template, 1, 1, 1, 0, false},
+    {"collect", collect_help, SHARES_ALL, app_collect, 2, 1 << 20, 1, 0, false},
+    {"fonts", fonts_help, SHARES_FONTMAP, app_fonts, 0, 0, 0, -1, false},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-static int usage_error(const char *fmt, const char *arg, const char *help)
+/* A command's help, in the reader's language; the whole usage for none. */
+static void print_help(const command *cmd, FILE *out)
+{
+    fputs(_(cmd ? cmd->help : usage_text), out);
+    for (size_t i = 0; cmd && i < sizeof shared_help / sizeof shared_help[0]; i++)
+        if (cmd->shares & 1u << i)
+            fputs(_(shared_help[i]), out);
+}
+
+/* fmt (looked up already) with its one argument, then the help of cmd. */
+static int usage_error(const command *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "gongwen: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n\n%s", help);
+    fputs("\n\n", stderr);
+    print_help(cmd, stderr);
     return EXIT_USAGE;
 }
 
@@ -189,14 +199,14 @@ static const char *dash_misuse(const command *cmd, const app_options *opt, int n
         dashes += input_is_stdin(args[i]);
     *reads_stdin = dashes > 0;
     if (dashes > 1)
-        return "only one input can be '-' (standard input)";
+        return N_("only one input can be '-' (standard input)");
     if (!opt->output && cmd->output_from >= 0 && input_is_stdin(args[cmd->output_from]))
-        return "the output is named after its input, and '-' (standard input) has no name: give one with -o";
+        return N_("the output is named after its input, and '-' (standard input) has no name: give one with -o");
     if (opt->output && input_is_stdin(opt->output)) {
         if (!cmd->output_file)
-            return "'-o -' (standard output) is for build and score, which write one PDF";
+            return N_("'-o -' (standard output) is for build and score, which write one PDF");
         if (isatty(STDOUT_FILENO))
-            return "'-o -' would write the PDF onto the terminal: send standard output to a file or a program";
+            return N_("'-o -' would write the PDF onto the terminal: send standard output to a file or a program");
     }
     return NULL;
 }
@@ -207,7 +217,10 @@ static int stdout_written(int rc)
 {
     if (fflush(stdout) == 0 && !ferror(stdout))
         return rc;
-    fprintf(stderr, "gongwen: error: cannot write the output: %s\n", strerror(errno));
+    diag_list d = {0};
+    diag_error(&d, NULL, 0, "cannot write the output: %s", strerror(errno));
+    diag_print(&d, stderr);
+    diag_list_free(&d);
     return EXIT_DATA;
 }
 
@@ -231,7 +244,7 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
         switch (c) {
         case 'h':
-            fputs(cmd->help, stdout);
+            print_help(cmd, stdout);
             return stdout_written(0);
         case 's': opt.strict = 1; break;
         case 'q': opt.quiet = 1; break;
@@ -240,20 +253,20 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
         case 'F': opt.fontmap = optarg; break;
         case 'o': opt.output = optarg; break;
         case ':':
-            return usage_error("option '%s' needs a value", argv[optind - 1], cmd->help);
+            return usage_error(cmd, _("option '%s' needs a value"), argv[optind - 1]);
         default:
-            return usage_error("unknown option '%s'", argv[optind - 1], cmd->help);
+            return usage_error(cmd, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (opt.fillable && cmd->run != app_build)
-        return usage_error("'--fillable' is for %s", "build", cmd->help);
+        return usage_error(cmd, _("'--fillable' is for %s"), "build");
     int nargs = argc - optind;
     if (nargs < cmd->min_args || nargs > cmd->max_args)
-        return usage_error("%s: wrong number of arguments", cmd->name, cmd->help);
+        return usage_error(cmd, _("%s: wrong number of arguments"), cmd->name);
     bool reads_stdin;
     const char *misuse = dash_misuse(cmd, &opt, nargs, argv + optind, &reads_stdin);
     if (misuse)
-        return usage_error("%s", misuse, cmd->help);
+        return usage_error(cmd, "%s", _(misuse));
     diag_list d = {0};
     app_env_findings(env, &d);
     opt.env = env;
@@ -272,10 +285,10 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
 /* The whole help, with where layouts and the font map are looked for. */
 static int help(const app_env *env)
 {
-    fputs(usage_text, stdout);
+    print_help(NULL, stdout);
     app_options opt = {.env = env}; /* a bad SOURCE_DATE_EPOCH is told when it matters */
     app_where(&opt, stdout);
-    fputs("\nRun 'gongwen help COMMAND' for a command's options.\n", stdout);
+    fputs(_("\nRun 'gongwen help COMMAND' for a command's options.\n"), stdout);
     return stdout_written(0);
 }
 
@@ -287,11 +300,31 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
+/* A name that is no command, with the nearest one if it is a misspelling:
+ * fmt or, for that, fmt_near. */
+static int unknown_command(const char *fmt, const char *fmt_near, const char *name)
+{
+    const char *names[NCOMMANDS + 2];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i].name;
+    names[NCOMMANDS] = "help";
+    names[NCOMMANDS + 1] = NULL;
+    const char *near = nearest_name(name, names);
+    fprintf(stderr, "gongwen: ");
+    if (near)
+        fprintf(stderr, fmt_near, name, near);
+    else
+        fprintf(stderr, fmt, name);
+    fputs("\n\n", stderr);
+    print_help(NULL, stderr);
+    return EXIT_USAGE;
+}
+
 /* The command line, once the environment is read. */
 static int dispatch(app_env *env, int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("%s", "no command given", usage_text);
+        return usage_error(NULL, "%s", _("no command given"));
     const char *first = argv[1];
     if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0 || (strcmp(first, "help") == 0 && argc == 2))
         return help(env);
@@ -301,16 +334,17 @@ static int dispatch(app_env *env, int argc, char **argv)
     }
     if (strcmp(first, "help") == 0) {
         if (argc > 3)
-            return usage_error("%s", "help: one command at a time", usage_text);
+            return usage_error(NULL, "%s", _("help: one command at a time"));
         const command *cmd = find_command(argv[2]);
         if (!cmd)
-            return usage_error("help: unknown command '%s'", argv[2], usage_text);
-        fputs(cmd->help, stdout);
+            return unknown_command(_("help: unknown command '%s'"), _("help: unknown command '%s': did you mean '%s'?"),
+                                   argv[2]);
+        print_help(cmd, stdout);
         return stdout_written(0);
     }
     const command *cmd = find_command(first);
     if (!cmd)
-        return usage_error("unknown command '%s'", first, usage_text);
+        return unknown_command(_("unknown command '%s'"), _("unknown command '%s': did you mean '%s'?"), first);
     return run_command(cmd, env, argc - 1, argv + 1);
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "intl.h"
 #include "points.h"
 #include "scores.h"
 #include "source.h"
@@ -47,6 +48,8 @@ static unit *cur_unit(parser *p) { return &cur_att(p)->units[cur_att(p)->len - 1
 static category *cur_cat(parser *p) { return &cur_unit(p)->cats[cur_unit(p)->len - 1]; }
 static item *cur_item(parser *p) { return &cur_cat(p)->items[cur_cat(p)->len - 1]; }
 
+/* A finding at line: fmt is N_() English, with at most one argument, looked
+ * up by diag_add. */
 static void fail(parser *p, int line, const char *fmt, const char *arg)
 {
     diag_add(p->d, DIAG_ERROR, p->file, line, fmt, arg);
@@ -117,11 +120,11 @@ static void inline_node(parser *p, cmark_node *n, strbuf *sb)
         break;
     case CMARK_NODE_HTML_INLINE:
         if (!is_html_comment(cmark_node_get_literal(n)))
-            fail(p, line_of(cmark_node_parent(n)), "HTML is not part of the rubric format: %s",
+            fail(p, line_of(cmark_node_parent(n)), N_("HTML is not part of the rubric format: %s"),
                  cmark_node_get_literal(n));
         break;
     case CMARK_NODE_IMAGE:
-        fail(p, line_of(cmark_node_parent(n)), "%s", "images are not part of the rubric format");
+        fail(p, line_of(cmark_node_parent(n)), N_("images are not part of the rubric format"), NULL);
         break;
     default: /* emphasis, strong, links: their text */
         inline_text(p, n, sb);
@@ -275,7 +278,7 @@ static void open_attachment(parser *p, const char *heading, int line)
         a->title = trim(xstrdup(heading + strlen(ATTACH_PREFIX)));
     }
     if (a->title[0] == '\0')
-        fail(p, line, "%s", "the attachment heading has no title: write # 附件：TITLE");
+        fail(p, line, N_("the attachment heading has no title: write # 附件：TITLE"), NULL);
     else if (utf8_length(a->title) > SHORT_TEXT_MAX) {
         diag_add(p->d, DIAG_ERROR, p->file, line, "the attachment's title is %zu characters long; a title has "
                  "at most %d", utf8_length(a->title), SHORT_TEXT_MAX);
@@ -326,7 +329,7 @@ static item *add_item(parser *p, char *text, points pts, int line)
     it->kind = c->kind;
     it->line = line;
     if (pts == POINTS_NONE && c->kind != KIND_VETO)
-        fail(p, line, "%s", "the item has no points: end it with its points in bold, e.g. **3分**");
+        fail(p, line, N_("the item has no points: end it with its points in bold, e.g. **3分**"), NULL);
     return it;
 }
 
@@ -357,18 +360,19 @@ static void on_heading(parser *p, cmark_node *n)
         if (starts_with(text, ATTACH_PREFIX))
             open_attachment(p, text, line);
         else
-            fail(p, line, "a level-1 heading starts an attachment and must begin with 附件: '%s'", text);
+            fail(p, line, N_("a level-1 heading starts an attachment and must begin with 附件: '%s'"), text);
     } else if (!p->in_attachment) {
-        fail(p, line, "headings belong to attachments; start one with '# 附件：TITLE' (got '%s')", text);
+        fail(p, line, N_("headings belong to attachments; start one with '# 附件：TITLE' (got '%s')"), text);
     } else if (!*text) {
-        fail(p, line, "%s", "the heading has points but no name");
+        fail(p, line, N_("the heading has points but no name"), NULL);
     } else if (is_unit_heading(text)) {
         const char *name = text + (starts_with(text, UNIT_PREFIX) ? strlen(UNIT_PREFIX) : strlen(UNIT_PREFIX_ASCII));
         char *trimmed = trim(xstrdup(name));
         if (!*trimmed)
-            fail(p, line, "%s", "the unit heading has no name: write 单位：NAME");
+            fail(p, line, N_("the unit heading has no name: write 单位：NAME"), NULL);
         if (p->in_unit && !cur_unit(p)->name && cur_unit(p)->len > 0)
-            fail(p, line, "%s", "categories stand before the first 单位 heading: every table of a rubric with units needs its 单位 heading");
+            fail(p, line, N_("categories stand before the first 单位 heading: every table of a rubric with units "
+                             "needs its 单位 heading"), NULL);
         open_unit(p, trimmed, line);
         free(trimmed);
     } else if (p->in_category && level > p->category_level &&
@@ -394,16 +398,17 @@ static void on_field(parser *p, char *name, char *value, int line)
     if (p->in_item)
         target = &cur_item(p)->fields;
     else if (p->in_category)
-        fail(p, line, "the field '%s' stands between items; put it under an item heading, its unit or the attachment", name);
+        fail(p, line, N_("the field '%s' stands between items; put it under an item heading, its unit or the "
+                         "attachment"), name);
     else if (p->in_unit)
         target = &cur_unit(p)->fields;
     else if (p->in_attachment)
         target = &cur_att(p)->fields;
     else
-        fail(p, line, "the field '%s' stands in the notice body; notice details go in the front matter", name);
+        fail(p, line, N_("the field '%s' stands in the notice body; notice details go in the front matter"), name);
     if (target) {
         if (field_find(target, name))
-            fail(p, line, "the field '%s' is given twice here", name);
+            fail(p, line, N_("the field '%s' is given twice here"), name);
         else
             field_add(target, name, value, line);
     }
@@ -435,7 +440,8 @@ static void on_paragraph(parser *p, cmark_node *n)
         a->notes = xrealloc(a->notes, (a->nnotes + 1) * sizeof *a->notes);
         a->notes[a->nnotes++] = xstrdup(text);
     } else {
-        fail(p, line, "text outside any item: '%s' (items are list entries '- TEXT **N分**' or headings ending in **N分**)", text);
+        fail(p, line, N_("text outside any item: '%s' (items are list entries '- TEXT **N分**' or headings ending in "
+                         "**N分**)"), text);
     }
     free(text);
 }
@@ -448,9 +454,9 @@ static void on_list_entry(parser *p, cmark_node *entry)
     int line = line_of(entry);
     if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) {
         if (first && cmark_node_get_type(first) == CMARK_NODE_LIST)
-            fail(p, line, "%s", "this item's text starts like a list (e.g. '2. '); write '2\\. ' so it stays text");
+            fail(p, line, N_("this item's text starts like a list (e.g. '2. '); write '2\\. ' so it stays text"), NULL);
         else
-            fail(p, line, "%s", "an empty list entry is not an item");
+            fail(p, line, N_("an empty list entry is not an item"), NULL);
         return;
     }
     points pts;
@@ -462,7 +468,7 @@ static void on_list_entry(parser *p, cmark_node *entry)
         if (cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH)
             on_paragraph(p, b);
         else
-            fail(p, line_of(b), "%s", "only paragraphs may continue an item; items do not nest");
+            fail(p, line_of(b), N_("only paragraphs may continue an item; items do not nest"), NULL);
     }
     p->in_item = false;
 }
@@ -471,12 +477,14 @@ static void on_list(parser *p, cmark_node *n)
 {
     int line = line_of(n);
     if (!p->in_attachment)
-        fail(p, line, "%s", "a list in the notice body: write numbered points as paragraphs ('1\\. …' keeps the number as text)");
+        fail(p, line, N_("a list in the notice body: write numbered points as paragraphs ('1\\. …' keeps the number "
+                         "as text)"), NULL);
     else if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST)
-        fail(p, line, "%s", "items are '- ' entries; an item's own number belongs in its text (write '- 1．…' or '- 1\\. …')");
+        fail(p, line, N_("items are '- ' entries; an item's own number belongs in its text (write '- 1．…' or "
+                         "'- 1\\. …')"), NULL);
     else if (!p->in_category || p->in_item)
-        fail(p, line, "%s", p->in_item ? "a list under an item heading: write the item's text as paragraphs"
-                                       : "items must stand under a category heading");
+        fail(p, line, p->in_item ? N_("a list under an item heading: write the item's text as paragraphs")
+                                : N_("items must stand under a category heading"), NULL);
     else
         for (cmark_node *e = cmark_node_first_child(n); e; e = cmark_node_next(e))
             on_list_entry(p, e);
@@ -496,19 +504,19 @@ static void on_block(parser *p, cmark_node *n)
         break;
     case CMARK_NODE_HTML_BLOCK:
         if (!is_html_comment(cmark_node_get_literal(n)))
-            fail(p, line_of(n), "%s", "HTML is not part of the rubric format");
+            fail(p, line_of(n), N_("HTML is not part of the rubric format"), NULL);
         break;
     case CMARK_NODE_THEMATIC_BREAK:
         break; /* a visual separator for readers of the source; nothing to print */
     case CMARK_NODE_CODE_BLOCK: /* most often an item indented by mistake */
-        fail(p, line_of(n), "%s", "a code block (``` or lines indented by a tab or four spaces) is not part "
-                                  "of the rubric format; remove the indent");
+        fail(p, line_of(n), N_("a code block (``` or lines indented by a tab or four spaces) is not part "
+                                  "of the rubric format; remove the indent"), NULL);
         break;
     case CMARK_NODE_BLOCK_QUOTE:
-        fail(p, line_of(n), "%s", "a block quote ('> ') is not part of the rubric format");
+        fail(p, line_of(n), N_("a block quote ('> ') is not part of the rubric format"), NULL);
         break;
     default:
-        fail(p, line_of(n), "a %s is not part of the rubric format", cmark_node_get_type_string(n));
+        fail(p, line_of(n), N_("a %s is not part of the rubric format"), cmark_node_get_type_string(n));
         break;
     }
 }

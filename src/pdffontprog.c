@@ -11,6 +11,7 @@
 #include <libdeflate.h>
 
 #include "fileio.h"
+#include "intl.h"
 #include "pdfcff.h"
 #include "text.h"
 
@@ -94,7 +95,7 @@ static hb_face_t *subset(font_program *fp, hb_face_t *face, const char **why)
     /* A plan short of memory may also lose glyphs from its mappings. */
     if (!sub)
         *why = memory_runs_short(face_bytes(face)) ? OUT_OF_MEMORY
-               : !ok ? "a character has no glyph" : "HarfBuzz cannot subset it (is the font damaged?)";
+               : !ok ? N_("a character has no glyph") : N_("HarfBuzz cannot subset it (is the font damaged?)");
     hb_subset_plan_destroy(plan);
     return sub;
 }
@@ -254,11 +255,11 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
     n = fp->n;
     fp->gids = xcalloc(n ? n : 1, sizeof *fp->gids);
     fp->widths = xcalloc(n ? n : 1, sizeof *fp->widths);
-    const char *why = "too many characters for one font program";
+    const char *why = N_("too many characters for one font program");
     hb_face_t *sub = n <= FONT_PROGRAM_MAX ? subset(fp, face, &why) : NULL;
     bool ok = sub && read_metrics(fp, sub);
     if (sub && !ok)
-        why = "the subset has no head table";
+        why = N_("the subset has no head table");
     ok = ok && make_data(fp, sub, &why);
     if (sub && !ok && memory_runs_short(face_bytes(face)))
         why = OUT_OF_MEMORY;
@@ -270,7 +271,7 @@ int font_program_make(const char *path, int index, const uint32_t *cps, size_t n
         font_program_free(fp);
         if (strcmp(why, OUT_OF_MEMORY) == 0)
             return diag_error(d, path, 0, "out of memory while subsetting face %d", index);
-        return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz: %s", index, why);
+        return diag_error(d, path, 0, "cannot subset face %d with HarfBuzz: %s", index, _(why));
     }
     *out = fp;
     return 0;

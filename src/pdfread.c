@@ -8,6 +8,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "fileio.h"
+#include "intl.h"
 #include "text.h"
 
 /* Deeper than a group, an item's number and a part of it; more fields than
@@ -111,8 +112,8 @@ int pdf_read_fields(const char *path, pdf_fields *out, diag_list *d)
     int rc = 0;
     if (qpdf_read_memory(r.q, path, bytes, (unsigned long long)len, NULL) & QPDF_ERRORS) {
         qpdf_error e = qpdf_get_error(r.q);
-        const char *why = e ? qpdf_get_error_message_detail(r.q, e) : "qpdf cannot read it";
-        rc = diag_error(d, path, 0, "not a PDF that can be read: %s", why ? why : "qpdf cannot read it");
+        const char *why = e ? qpdf_get_error_message_detail(r.q, e) : NULL;
+        rc = diag_error(d, path, 0, "not a PDF that can be read: %s", why ? why : _("qpdf cannot read it"));
     } else {
         rc = read_form(&r);
     }

@@ -25,6 +25,7 @@
 #include <hpdf_pages.h>
 
 #include "fileio.h"
+#include "intl.h"
 #include "pdfa.h"
 #include "pdffont.h"
 #include "pdfform.h"
@@ -57,14 +58,15 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *data)
 static const char *hpdf_error_text(HPDF_STATUS err)
 {
     switch (err) {
-    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-    case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
-    case HPDF_FILE_IO_ERROR: return "file I/O error";
-    default: return "libharu error";
+    case HPDF_FAILD_TO_ALLOC_MEM: return _("out of memory");
+    case HPDF_FILE_OPEN_ERROR: return _("cannot open a file");
+    case HPDF_FILE_IO_ERROR: return _("file I/O error");
+    default: return _("libharu error");
     }
 }
 
 /* Turns a recorded libharu error into a diagnostic; -1 if there was one.
+ * doing (and refused's what) is in the reader's language already.
  * The object API records its errors without calling the handler, so the
  * document's error state is read too. */
 static int check(writer *w, const char *doing)
@@ -129,7 +131,7 @@ static int make_face_fonts(writer *w, int face, const font_program *shared)
         return -1;
     bool embedded = (!ff->shared || (ff->shared_dict = pdffont_embed(w->pdf, ff->shared))) &&
                     (!ff->own || (ff->own_dict = pdffont_embed(w->pdf, ff->own)));
-    return embedded ? 0 : refused(w, "embedding a font");
+    return embedded ? 0 : refused(w, _("embedding a font"));
 }
 
 static int make_fonts(writer *w, const font_program *const *shared)
@@ -187,7 +189,7 @@ static int show_glyphs(writer *w, HPDF_Page pg, const op *o)
         if (dict != current) {
             const char *name = HPDF_Page_GetLocalFontName(pg, (HPDF_Font)dict);
             if (!name)
-                return refused(w, "a font resource");
+                return refused(w, _("a font resource"));
             ret += HPDF_Stream_WriteStr(cs, current ? "> Tj\012/" : "/");
             ret += HPDF_Stream_WriteStr(cs, name);
             ret += HPDF_Stream_WriteChar(cs, ' ');
@@ -200,7 +202,7 @@ static int show_glyphs(writer *w, HPDF_Page pg, const op *o)
         ret += HPDF_Stream_WriteStr(cs, hex);
     }
     ret += HPDF_Stream_WriteStr(cs, "> Tj\012");
-    return ret == HPDF_OK ? 0 : refused(w, "drawing text");
+    return ret == HPDF_OK ? 0 : refused(w, _("drawing text"));
 }
 
 static int draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
@@ -227,7 +229,7 @@ static int draw_text(writer *w, HPDF_Page pg, pen *pn, const op *o)
         HPDF_Page_SetTextMatrix(pg, 0, 1, -1, 0, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
     else
         HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
-    int rc = check(w, "drawing text") == 0 ? show_glyphs(w, pg, o) : -1;
+    int rc = check(w, _("drawing text")) == 0 ? show_glyphs(w, pg, o) : -1;
     HPDF_Page_EndText(pg);
     return rc;
 }
@@ -245,7 +247,7 @@ static int draw_pages(writer *w, const page_list *doc)
 {
     for (size_t p = 0; p < doc->len; p++) {
         HPDF_Page pg = HPDF_AddPage(w->pdf);
-        if (check(w, "adding a page") != 0)
+        if (check(w, _("adding a page")) != 0)
             return -1;
         HPDF_Page_SetWidth(pg, (HPDF_REAL)A4_WIDTH_PT);
         HPDF_Page_SetHeight(pg, (HPDF_REAL)A4_HEIGHT_PT);
@@ -260,7 +262,7 @@ static int draw_pages(writer *w, const page_list *doc)
                 return -1;
         }
         char doing[48];
-        snprintf(doing, sizeof doing, "drawing page %zu", p + 1);
+        snprintf(doing, sizeof doing, _("drawing page %zu"), p + 1);
         if (check(w, doing) != 0)
             return -1;
     }
@@ -294,7 +296,7 @@ static int set_info(writer *w, const pdf_info *info)
     /* Creates the Info dictionary, which the object API below then extends. */
     HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, CREATOR);
     HPDF_SetInfoAttr(w->pdf, HPDF_INFO_PRODUCER, PRODUCER);
-    if (check(w, "writing document info") != 0 || !w->pdf->info)
+    if (check(w, _("writing document info")) != 0 || !w->pdf->info)
         return -1;
     HPDF_STATUS ret = HPDF_OK;
     if (info) {
@@ -305,7 +307,7 @@ static int set_info(writer *w, const pdf_info *info)
         ret += set_text_info(w, "GongwenForm", info->fillable ? info->form_id : NULL);
         ret += set_dates(w, info->epoch);
     }
-    if (check(w, "writing document info") != 0)
+    if (check(w, _("writing document info")) != 0)
         return -1;
     return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused "
                                            "the document info");
@@ -407,7 +409,7 @@ static int attach(writer *w, HPDF_NameTree tree, const keyed *k, long long epoch
     HPDF_Dict stream = HPDF_DictStream_New(mm, w->pdf->xref);
     HPDF_Dict ef = HPDF_Dict_New(mm);
     if (!spec || !stream || !ef || HPDF_Xref_Add(w->pdf->xref, spec) != HPDF_OK)
-        return refused(w, "attaching a file");
+        return refused(w, _("attaching a file"));
     stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_STATUS ret = HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)a->data, (HPDF_UINT)a->len);
     ret += HPDF_Dict_AddName(spec, "Type", "Filespec");
@@ -417,7 +419,7 @@ static int attach(writer *w, HPDF_NameTree tree, const keyed *k, long long epoch
     ret += HPDF_Dict_Add(spec, "EF", ef);
     ret += describe_embedded(w, spec, stream, a, epoch);
     ret += add_key(mm, tree, k, spec);
-    if (check(w, "attaching a file") != 0)
+    if (check(w, _("attaching a file")) != 0)
         return -1;
     return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot attach %s: libharu refused it", a->name);
 }
@@ -435,7 +437,7 @@ static int attach_all(writer *w, const pdf_info *info)
     int rc = 0;
     HPDF_NameTree tree = embedded_files(w);
     if (!tree)
-        rc = check(w, "creating the attachment list") != 0 ? -1
+        rc = check(w, _("creating the attachment list")) != 0 ? -1
              : diag_error(w->d, w->out, 0, "cannot write PDF: no attachment list");
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (i > 0 && by_key(&sorted[i - 1], &sorted[i]) == 0)
@@ -462,7 +464,7 @@ static int make_archival(writer *w, const pdf_info *info)
         free(xmp);
         ret += pdfa_add_output_intent(w->pdf, info->icc, info->icc_len);
     }
-    if (check(w, "writing PDF/A metadata") != 0)
+    if (check(w, _("writing PDF/A metadata")) != 0)
         return -1;
     return ret == HPDF_OK ? 0 : diag_error(w->d, w->out, 0, "cannot write PDF: libharu refused the "
                                            "PDF/A metadata");
@@ -475,10 +477,10 @@ static int make_archival(writer *w, const pdf_info *info)
 static unsigned char *render(writer *w, size_t *len)
 {
     if (HPDF_SaveToStream(w->pdf) != HPDF_OK) {
-        refused(w, "assembling the PDF");
+        refused(w, _("assembling the PDF"));
         return NULL;
     }
-    if (check(w, "assembling the PDF") != 0)
+    if (check(w, _("assembling the PDF")) != 0)
         return NULL;
     HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
     unsigned char *buf = xmalloc(size ? size : 1);
@@ -489,8 +491,8 @@ static unsigned char *render(writer *w, size_t *len)
         w->err = HPDF_OK;
         HPDF_ResetError(w->pdf);
     }
-    int rc = st != HPDF_OK && st != HPDF_STREAM_EOF ? refused(w, "reading the PDF back")
-                                                    : check(w, "reading the PDF back");
+    int rc = st != HPDF_OK && st != HPDF_STREAM_EOF ? refused(w, _("reading the PDF back"))
+                                                    : check(w, _("reading the PDF back"));
     if (rc == 0 && got != size)
         rc = diag_error(w->d, w->out, 0, "cannot write PDF: libharu gave %u of its %u bytes", (unsigned)got,
                         (unsigned)size);
@@ -510,7 +512,7 @@ static int build(writer *w, const page_list *doc, const font_program *const *sha
     if (collect_cps(w, doc) != 0)
         return -1;
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
-    if (check(w, "setting up libharu") != 0)
+    if (check(w, _("setting up libharu")) != 0)
         return -1;
     if (make_fonts(w, shared) != 0)
         return -1;
@@ -529,7 +531,7 @@ static int build(writer *w, const page_list *doc, const font_program *const *sha
         free(data);
         return diag_error(w->d, w->out, 0, "cannot write PDF: libharu did not write the reserved /ID");
     }
-    file_set_put(set, w->out, data, len, "PDF");
+    file_set_put(set, w->out, data, len, N_("PDF"));
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "points.h"
+#include "intl.h"
 #include "text.h"
 
 #define POINTS_MAX ((points)1000000 * POINTS_ONE) /* no rubric gives a million points */
@@ -18,7 +19,7 @@ static size_t read_number(const char *s, points *out, const char **why)
     points v = 0;
     while (is_digit(s[i])) {
         if (v > POINTS_MAX) {
-            *why = "too large for points";
+            *why = _("too large for points");
             return 0;
         }
         v = v * 10 + (s[i++] - '0');
@@ -31,7 +32,7 @@ static size_t read_number(const char *s, points *out, const char **why)
         points scale = POINTS_ONE / 10;
         while (is_digit(s[i])) {
             if (i - start >= 2) {
-                *why = "more than two decimal places";
+                *why = _("more than two decimal places");
                 return 0;
             }
             v += (s[i++] - '0') * scale;
@@ -39,7 +40,7 @@ static size_t read_number(const char *s, points *out, const char **why)
         }
     }
     if (v > POINTS_MAX) {
-        *why = "too large for points";
+        *why = _("too large for points");
         return 0;
     }
     *out = v;
@@ -66,15 +67,15 @@ int points_parse(const char *text, points *out, const char **why)
     int rc = -1;
     size_t used;
     if (has_fullwidth_digit(s))
-        *why = "full-width digits; write points with 0-9";
+        *why = _("full-width digits; write points with 0-9");
     else if (s[0] == '-' || starts_with(s, "\xEF\xBC\x8D") || starts_with(s, "\xE2\x88\x92"))
-        *why = "points cannot be negative";
+        *why = _("points cannot be negative");
     else if (s[0] == '\0')
-        *why = "no number";
+        *why = _("no number");
     else if ((used = read_number(s, out, why)) > 0 && s[used] == '\0')
         rc = 0;
     else if (!*why)
-        *why = "not a number";
+        *why = _("not a number");
     free(s);
     return rc;
 }

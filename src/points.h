@@ -11,7 +11,8 @@
 #include "model.h"
 
 /* Reads "3", "2.5分", "20分" into hundredths.  Fails with a message in *why
- * (static text) for anything else, e.g. full-width digits or three decimals. */
+ * (static text in the reader's language, intl.h) for anything else, e.g.
+ * full-width digits or three decimals. */
 int points_parse(const char *s, points *out, const char **why);
 
 /* Appends to sub every "（5分）" / "(2分)" found in text. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "intl.h"
 #include "spreadsheet.h"
 #include "text.h"
 
@@ -186,9 +187,9 @@ size_t roster_check_sheets(const roster *r, const scoresheet *const *sheets, siz
         bool listed = r->len == 0;
         for (size_t k = 0; k < r->len && !listed; k++)
             listed = strcmp(r->items[k].name, s->unit) == 0;
-        char *msg = twin ? xasprintf("单位 '%s' is given twice: also at %s:%s", s->unit, twin->path,
+        char *msg = twin ? xasprintf(_("单位 '%s' is given twice: also at %s:%s"), s->unit, twin->path,
                                      place(twin->unit_line, twin->unit_column, where))
-                  : !listed ? xasprintf("单位 '%s' is not on the %s (%s)", s->unit, META_ROSTER, r->path)
+                  : !listed ? xasprintf(_("单位 '%s' is not on the %s (%s)"), s->unit, META_ROSTER, r->path)
                             : NULL;
         if (msg) {
             report(d, level, s->path, s->unit_line, s->unit_column, msg);
@@ -203,7 +204,7 @@ size_t roster_check_sheets(const roster *r, const scoresheet *const *sheets, siz
         if (reported)
             reported[k] = has;
         if (!has) {
-            char *msg = xasprintf("单位 '%s' has sent no scores (未报)", r->items[k].name);
+            char *msg = xasprintf(_("单位 '%s' has sent no scores (未报)"), r->items[k].name);
             report(d, level, r->path, r->items[k].line, r->items[k].column, msg);
             findings++;
             free(msg);

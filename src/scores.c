@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "intl.h"
 #include "source.h"
 #include "text.h"
 #include "yhint.h"
@@ -21,10 +22,6 @@
 #define KEY_LEVELS  "档次"
 #define KEY_REMARK  "说明"
 
-/* Where a finding about node v is reported: its line, or its cell in a
- * spreadsheet row (ytree.h). */
-#define AT(v) (v)->line, (v)->column
-
 static int add_levels(score_entry *e, const ynode *v, const char *file, diag_list *d)
 {
     if (v->kind == Y_SCALAR) {
@@ -33,10 +30,12 @@ static int add_levels(score_entry *e, const ynode *v, const char *file, diag_lis
         return 0;
     }
     if (v->kind != Y_LIST || v->len == 0)
-        return diag_error_at(d, file, AT(v), "item %s: give completion levels as a name or a list of names", e->id);
+        return diag_error_at(d, file, v->line, v->column, "item %s: give completion levels as a name or a list of names",
+                             e->id);
     for (size_t i = 0; i < v->len; i++) {
         if (v->kids[i]->kind != Y_SCALAR)
-            return diag_error_at(d, file, AT(v->kids[i]), "item %s: a completion level is a name", e->id);
+            return diag_error_at(d, file, v->kids[i]->line, v->kids[i]->column, "item %s: a completion level is a name",
+                                 e->id);
         if (add_levels(e, v->kids[i], file, d) < 0)
             return -1;
     }
@@ -60,16 +59,17 @@ static int read_entry(score_entry *e, const ynode *v, const char *file, diag_lis
     }
     if (v->kind == Y_LIST)
         return add_levels(e, v, file, d);
-    if (ymap_check_keys(v, known, file, "score setting", d) < 0)
+    if (ymap_check_keys(v, known, file, N_("score setting"), d) < 0)
         return -1;
     const ynode *pts = ymap_get(v, KEY_POINTS), *lv = ymap_get(v, KEY_LEVELS), *rm = ymap_get(v, KEY_REMARK);
     if (rm && rm->kind != Y_SCALAR)
         return diag_error(d, file, rm->line, "item %s: %s is one text, not a list or a map", e->id, KEY_REMARK);
     const char *remark = rm ? rm->text : NULL;
     if ((pts != NULL) == (lv != NULL))
-        return diag_error_at(d, file, AT(v), "item %s: give either %s or %s", e->id, KEY_POINTS, KEY_LEVELS);
+        return diag_error_at(d, file, v->line, v->column, "item %s: give either %s or %s", e->id, KEY_POINTS,
+                             KEY_LEVELS);
     if (pts && pts->kind != Y_SCALAR)
-        return diag_error_at(d, file, AT(pts), "item %s: %s is one number", e->id, KEY_POINTS);
+        return diag_error_at(d, file, pts->line, pts->column, "item %s: %s is one number", e->id, KEY_POINTS);
     if (pts)
         e->value = xstrdup(pts->text);
     else if (add_levels(e, lv, file, d) < 0)
@@ -137,7 +137,8 @@ static int check_length(const scoresheet *s, const ynode *root, const char *key,
     size_t n = v ? utf8_length(v) : 0;
     if (n <= SHORT_TEXT_MAX)
         return 0;
-    return diag_error_at(d, s->path, AT(ymap_get(root, key)), "'%s' is %zu characters long; at most %d", key, n,
+    const ynode *at = ymap_get(root, key);
+    return diag_error_at(d, s->path, at->line, at->column, "'%s' is %zu characters long; at most %d", key, n,
                          SHORT_TEXT_MAX);
 }
 
@@ -164,7 +165,7 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
         return diag_error(d, s->path, root->line, "a scores file is lines of the form 名称: 值");
     if (scores_not_indented(s, root, d) < 0)
         return -1;
-    int rc = ymap_check_keys(root, known, s->path, "key", d);
+    int rc = ymap_check_keys(root, known, s->path, N_("key"), d);
     const char *unit_name = ymap_str(root, KEY_UNIT);
     if (!unit_name || !*unit_name)
         rc = diag_error(d, s->path, 1, "the scores file needs '%s: NAME'", KEY_UNIT);
@@ -179,13 +180,14 @@ static int read_sheet(scoresheet *s, const ynode *root, diag_list *d)
     s->scorer = scorer && *scorer ? xstrdup(scorer) : NULL;
     s->date = date && *date ? xstrdup(date) : NULL;
     s->date_epoch = s->date ? scores_date_epoch(s->date) : -1;
+    const ynode *date_at = ymap_get(root, KEY_DATE), *missing_at = ymap_get(root, KEY_MISSING);
     if (s->date && s->date_epoch < 0)
-        rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_DATE)),
+        rc = diag_error_at(d, s->path, date_at->line, date_at->column,
                            "%s '%s' is not a date such as 2012年12月20日 or 2012-12-20", KEY_DATE, s->date);
     const char *missing = ymap_str(root, KEY_MISSING);
     if (missing && strcmp(missing, "零分") != 0 && strcmp(missing, "报错") != 0)
-        rc = diag_error_at(d, s->path, AT(ymap_get(root, KEY_MISSING)), "'%s' is 零分 or 报错, not '%s'", KEY_MISSING,
-                           missing);
+        rc = diag_error_at(d, s->path, missing_at->line, missing_at->column, "'%s' is 零分 or 报错, not '%s'",
+                           KEY_MISSING, missing);
     s->missing_is_zero = missing && strcmp(missing, "零分") == 0;
     if (read_scores(s, ymap_get(root, KEY_SCORES), d) < 0)
         rc = -1;

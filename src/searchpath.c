@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "intl.h"
 #include "layout.h"
 #include "text.h"
 
@@ -70,11 +71,11 @@ void searchpath_free(searchpath *sp)
 const char *place_kind_name(place_kind kind)
 {
     static const char *const names[PLACE_COUNT] = {
-        [PLACE_OPTION] = "named on the command line",
-        [PLACE_HERE] = "current folder",
-        [PLACE_RUBRIC] = "beside the rubric",
-        [PLACE_USER] = "your settings",
-        [PLACE_INSTALLED] = "installed",
+        [PLACE_OPTION] = N_("named on the command line"),
+        [PLACE_HERE] = N_("current folder"),
+        [PLACE_RUBRIC] = N_("beside the rubric"),
+        [PLACE_USER] = N_("your settings"),
+        [PLACE_INSTALLED] = N_("installed"),
     };
     return names[kind];
 }

@@ -43,8 +43,9 @@ void searchpath_layouts(searchpath *sp, const app_options *opt, const char *rubr
 void searchpath_fontmaps(searchpath *sp, const app_options *opt, const char *rubric);
 void searchpath_free(searchpath *sp);
 
-/* What a place is, in words: "named on the command line", "current
- * folder", "beside the rubric", "your settings", "installed". */
+/* What a place is, in English words to look up (intl.h) where they are
+ * shown: "named on the command line", "current folder", "beside the
+ * rubric", "your settings", "installed". */
 const char *place_kind_name(place_kind kind);
 
 /* NAME.yaml in the first place that has it (a new path; *where, when not

@@ -13,6 +13,7 @@
 
 #include "check.h"
 #include "fileio.h"
+#include "intl.h"
 #include "job.h"
 #include "layout.h"
 #include "roster.h"
@@ -196,7 +197,7 @@ static void put_csv(const template_plan *p, const char *path, file_set *set)
             sb_putc(&sb, ',');
         sb_puts(&sb, "\r\n");
     }
-    file_set_put(set, path, sb.data, sb.len, "template");
+    file_set_put(set, path, sb.data, sb.len, N_("template"));
 }
 
 /* ---- a folder of scores files --------------------------------------------- */
@@ -218,10 +219,12 @@ static char *skeleton(const template_plan *p, const template_row *r)
 {
     strbuf sb = {0};
     const char *title = r->att->title;
-    sb_printf(&sb, "# 自评分%s%s: %s\n", r->unit_name ? " of " : "", r->unit_name ? r->unit_name : "", title);
-    sb_puts(&sb, "# After each item's colon write its score: points (half-width digits, at most its 满分),\n"
-                 "# a completion level of its 评分档次, several as [基本完成, 资料不全], or 是/否 for a\n"
-                 "# veto item; {分: 3, 说明: …} adds a remark.  An item left empty is not scored.\n");
+    /* In the words of the form, as the workbook's prompts are: the file is
+     * for the unit's clerk, whatever language the one who made it reads. */
+    sb_printf(&sb, "# %s自评分：%s\n", r->unit_name ? r->unit_name : "", title);
+    sb_puts(&sb, "# 在每个项目的冒号后面空一格，填写得分：分数（半角数字，不超过该项的满分），\n"
+                 "# 或该项评分档次中的一档，几档写成 [基本完成, 资料不全]，一票否决项写 是 或 否；\n"
+                 "# 写成 {分: 3, 说明: …} 可附说明。空着的项目算未评分。\n");
     const char *shared = field_value(&r->table->fields, FIELD_LEVELS);
     if (!shared)
         shared = field_value(&r->att->fields, FIELD_LEVELS);
@@ -232,9 +235,9 @@ static char *skeleton(const template_plan *p, const template_row *r)
         sb_putc(&sb, ' ');
         yaml_quoted(&sb, r->unit_name);
     } else {
-        sb_puts(&sb, "                  # the unit's name");
+        sb_puts(&sb, "                  # 单位名称");
     }
-    sb_puts(&sb, "\n评分人:\n评分日期:              # 2012年12月20日 or 2012-12-20\n得分:\n");
+    sb_puts(&sb, "\n评分人:\n评分日期:              # 如 2012年12月20日 或 2012-12-20\n得分:\n");
     char buf[ITEM_NUMBER_SIZE];
     for (size_t c = 0; c < r->table->len; c++) {
         const category *cat = &r->table->cats[c];
@@ -296,7 +299,7 @@ static int put_folder(const template_plan *p, const char *dir, file_set *set, bo
             rc = diag_error(d, path, 0, "exists: a scores file that may be filled in is never overwritten; "
                             "move it away or name another folder with -o");
         char *text = skeleton(p, &rows[i]);
-        file_set_put(set, path, text, strlen(text), "scores file");
+        file_set_put(set, path, text, strlen(text), N_("scores file"));
         free(path);
     }
     if (rc == 0 && !(*made = mkdir(dir, 0777) == 0) && errno != EEXIST)

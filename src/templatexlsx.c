@@ -15,6 +15,7 @@
 
 #include "fileio.h"
 #include "grade.h"
+#include "intl.h"
 #include "scoretable.h"
 #include "scores.h"
 #include "template.h"
@@ -181,7 +182,7 @@ static const char *write_workbook(const char *tmp, void *ctx)
     const template_plan *p = ctx;
     lxw_workbook *wb = workbook_new(tmp);
     if (!wb)
-        return "libxlsxwriter cannot make a workbook there";
+        return _("libxlsxwriter cannot make a workbook there");
     const char *title = p->doc->len > 0 ? p->doc->atts[0].title : NULL;
     char *full = xasprintf("%s 自评分", title ? title : "");
     /* Dated as the PDFs are: by SOURCE_DATE_EPOCH when set, so that the same
@@ -223,5 +224,5 @@ static const char *write_workbook(const char *tmp, void *ctx)
 
 int template_put_xlsx(const template_plan *p, const char *path, file_set *set, diag_list *d)
 {
-    return file_set_put_written(set, path, "template", write_workbook, (void *)p, d);
+    return file_set_put_written(set, path, N_("template"), write_workbook, (void *)p, d);
 }

@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
+
 static void *checked(void *p)
 {
     if (!p) {
         /* No temporary file exists while memory is allocated (fileio.h), so
          * exiting leaves nothing behind. */
-        fputs("gongwen: error: out of memory\n", stderr);
+        fprintf(stderr, "gongwen: %s%s\n", _("error: "), _("out of memory"));
         exit(1);
     }
     return p;

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "fileio.h"
+#include "intl.h"
 #include "text.h"
 #include "yhint.h"
 
@@ -379,10 +380,10 @@ int ymap_check_keys(const ynode *n, const char *const *known, const char *file, 
                 sb_printf(&sb, "%s%s", k ? ", " : "", known[k]);
             const char *near = nearest_name(n->keys[i], known);
             if (near)
-                diag_error(d, file, n->key_lines[i], "unknown %s '%s': did you mean '%s'? (known: %s)", what,
+                diag_error(d, file, n->key_lines[i], "unknown %s '%s': did you mean '%s'? (known: %s)", _(what),
                            n->keys[i], near, sb.data);
             else
-                diag_error(d, file, n->key_lines[i], "unknown %s '%s' (known: %s)", what, n->keys[i],
+                diag_error(d, file, n->key_lines[i], "unknown %s '%s' (known: %s)", _(what), n->keys[i],
                            sb.data ? sb.data : "");
             sb_free(&sb);
             rc = -1;

@@ -68,7 +68,9 @@ const ynode *ymap_get(const ynode *n, const char *key);
 /* Scalar text under key, or NULL when absent or not a scalar. */
 const char *ymap_str(const ynode *n, const char *key);
 
-/* Reports each key of map n not in the NULL-terminated list known. */
+/* Reports each key of map n not in the NULL-terminated list known, with
+ * the nearest known one when it is a misspelling; what names a key of this
+ * map in English words, N_() (intl.h): "key", "setting". */
 int ymap_check_keys(const ynode *n, const char *const *known, const char *file,
                     const char *what, diag_list *d);
 
