@@ -53,6 +53,17 @@ expect_exit 0 "installed: fonts" "$GW" fonts
 expect_grep "installed: the installed font map" "$T/out" "^font map: $D$P/share/gongwen/fonts/fontmap.yaml (installed)$"
 expect_exit 0 "installed: --help" "$GW" --help
 expect_grep "installed: --help lists the installed layouts" "$T/out" "^    $D$P/share/gongwen/layouts (installed): leshan, tiered, zhuzhou$"
+# Its message catalogue, found beside it as its data is.
+if ZH=$(locale_env zh_CN.UTF-8); then
+    # shellcheck disable=SC2086 # ZH is assignments
+    expect_exit 1 "installed: in Chinese" env -u LC_ALL $ZH "$GW" check 无此文件.md
+    expect_grep "installed: its catalogue is read" "$T/err" "^无此文件.md: 错误：无法打开："
+    # shellcheck disable=SC2086
+    expect_exit 0 "installed: --help in Chinese" env -u LC_ALL $ZH "$GW" --help
+    expect_grep "installed: --help in Chinese lists the installed layouts" "$T/out" "^    $D$P/share/gongwen/layouts（安装的）：leshan, tiered, zhuzhou$"
+else
+    bad "no zh_CN.UTF-8 locale, and localedef cannot make one (package locales)"
+fi
 # The user's settings come before the installed ones.
 mkdir -p "$T/config/gongwen/layouts"
 printf 'notice: [\n' >"$T/config/gongwen/layouts/leshan.yaml"

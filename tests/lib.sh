@@ -51,3 +51,17 @@ finish() {
     echo "$LABEL: $pass passed, $fail failed"
     [ "$fail" -eq 0 ]
 }
+
+# locale_env NAME: the environment that selects the locale NAME
+# (zh_CN.UTF-8), to give env.  One the system lacks is made with localedef
+# into $T/locales, read through LOCPATH: a package build cannot generate it
+# system-wide.  Fails when it cannot be made (no package locales).
+locale_env() {
+    if locale -a 2>/dev/null | grep -qx "$(printf '%s\n' "$1" | sed 's/\.UTF-8$/.utf8/')"; then
+        echo "LANG=$1"
+        return 0
+    fi
+    mkdir -p "$T/locales"
+    [ -d "$T/locales/$1" ] || localedef -c -i "${1%%.*}" -f UTF-8 "$T/locales/$1" >/dev/null 2>&1
+    [ -f "$T/locales/$1/LC_CTYPE" ] && echo "LOCPATH=$T/locales LANG=$1"
+}

@@ -11,7 +11,8 @@
 # plain one, and its filled values are drawn by poppler and MuPDF.
 # usage: tests/routes.sh path/to/gongwen
 set -u
-export LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+unset LANGUAGE    # gettext follows it even under C.UTF-8
 case $1 in /*) GW=$1 ;; *) GW=$(pwd)/$1 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
