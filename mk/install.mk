@@ -101,4 +101,5 @@ update-po: pot
 i18n: test-deps $(B)/gongwen $(MO)
 	@XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(B)/gongwen
 i18n-sanitize: test-deps $(S)/gongwen $(MO_SAN)
-	@$(SAN_ENV) XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(S)/gongwen
+	@$(SAN_ENV) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp XGETTEXT='$(XGETTEXT) $(POT_SRC)' \
+	    sh tests/i18n.sh $(S)/gongwen
