@@ -113,8 +113,7 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
                                  "from -%d%% to %d%% (%s)", e->id, FIELD_LEVELS, e->levels[k], SHARE_MAX, SHARE_MAX,
                                  levels);
         if (found < 0)
-            return diag_error_at(d, s->path, e->line, e->column,
-                                 "item %s: '%s' is not one of its levels (%s)", e->id,
+            return diag_error_at(d, s->path, e->line, e->column, "item %s: '%s' is not one of its levels (%s)", e->id,
                                  e->levels[k], levels);
         has_base |= pct >= 0;
         total += pct;
@@ -128,8 +127,7 @@ static int score_by_levels(const scoresheet *s, const score_entry *e, const item
     points product = it->pts * total;
     if (product % 100 != 0) {
         char buf[32];
-        return diag_error_at(d, s->path, e->line, e->column,
-                             "item %s: %ld%% of %s分 is finer than 0.01分", e->id, total,
+        return diag_error_at(d, s->path, e->line, e->column, "item %s: %ld%% of %s分 is finer than 0.01分", e->id, total,
                              points_format(it->pts, buf));
     }
     *out = product / 100;
@@ -147,8 +145,7 @@ static int grade_entry(const document *doc, const scoresheet *s, const score_ent
                              "no item %s in %s", e->id, g->unit->name ? g->unit->name : _("the rubric"));
     item_grade *slot = &ig[seq];
     if (slot->given)
-        return diag_error_at(d, s->path, e->line, e->column,
-                             "item %s is scored twice", e->id);
+        return diag_error_at(d, s->path, e->line, e->column, "item %s is scored twice", e->id);
     slot->given = true;
     slot->remark = e->remark;
     if (it->kind == KIND_VETO) {
@@ -163,8 +160,7 @@ static int grade_entry(const document *doc, const scoresheet *s, const score_ent
     points v;
     const char *why;
     if (e->value && points_parse(e->value, &v, &why) < 0)
-        return diag_error_at(d, s->path, e->line, e->column,
-                             "item %s: cannot read '%s': %s", e->id, e->value, why);
+        return diag_error_at(d, s->path, e->line, e->column, "item %s: cannot read '%s': %s", e->id, e->value, why);
     if (!e->value && score_by_levels(s, e, it, item_field(it, g->unit, g->att, FIELD_LEVELS), &v, d) < 0)
         return -1;
     if (v > it->pts)
