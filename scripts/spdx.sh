@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 ID="SPDX-License-Identifier: MIT"
 
 sources() {
-    for f in src/*.c src/*.h tests/*.sh tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h \
+    for f in src/*.c src/*.h tests/*.sh tests/e2e/*.sh tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h \
         tests/fuzz/*.sh tests/fuzz/*.dict scripts/* mk/*.mk bench/*.sh bench/*.awk completion/* \
         man/*.1 man/*/*.1 Makefile setup.sh .ci/run; do
         [ -f "$f" ] && echo "$f"

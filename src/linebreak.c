@@ -40,6 +40,7 @@
 #define SQUEEZE_COST 50.0    /* per em a line is squeezed */
 #define RAGGED_SHORT 10.0    /* per em² a ragged line falls short */
 #define RAGGED_LINE 50.0     /* per ragged line */
+#define RAGGED_LONE 400.0    /* a ragged paragraph's last line of one character (孤字) */
 #define OVERFULL 1e6         /* a glyph wider than the line, alone on it */
 #define BALANCE_OFF 10.0     /* per em² a title line is off the lines' mean */
 #define BALANCE_LINE 1000.0  /* per title line: fewer lines first */
@@ -167,11 +168,20 @@ static cost break_cost(const ctx *c, size_t p)
 
 /* ---- justified and ragged segments ----------------------------------------- */
 
+/* Whether glyphs [x, y) hold at most one character besides punctuation. */
+static bool lone_character(const ctx *c, size_t x, size_t y)
+{
+    size_t n = 0;
+    for (size_t i = x; i < y && n < 2; i++)
+        n += !lb_is_closing(c->cps[i]) && !lb_is_opening(c->cps[i]);
+    return n < 2;
+}
+
 /* The cost of glyphs [x, y) as one line of room a; *squeezed says whether
  * it needs squeezing.  NO_WAY when it does not fit.  Without compression a
  * line is squeezed (at its edges) only where nothing else fits, at half the
  * hard cost of a forbidden break. */
-static cost line_cost(const ctx *c, size_t x, size_t y, double a, bool last, bool *squeezed)
+static cost line_cost(const ctx *c, size_t x, size_t y, double a, bool last, bool only, bool *squeezed)
 {
     double w = natural(c, x, y);
     cost k = { 0, 0 };
@@ -190,7 +200,8 @@ static cost line_cost(const ctx *c, size_t x, size_t y, double a, bool last, boo
     if (c->opt->mode == LB_JUSTIFY)
         k.soft += last ? 0 : JUSTIFY_SHORT * s * s;
     else
-        k.soft += RAGGED_LINE + (last ? 0 : RAGGED_SHORT * s * s);
+        k.soft += RAGGED_LINE + (last ? (only || !lone_character(c, x, y) ? 0 : RAGGED_LONE)
+                                      : RAGGED_SHORT * s * s);
     return k;
 }
 
@@ -227,7 +238,7 @@ static size_t break_segment(ctx *c, size_t a, size_t b, bool first, size_t *ends
             if (from->total.hard == INFINITY)
                 continue;
             bool sq;
-            cost lc = line_cost(c, x, y, room_a, p == b, &sq);
+            cost lc = line_cost(c, x, y, room_a, p == b, s == a, &sq);
             if (lc.hard == INFINITY)
                 continue;
             cost t = plus(from->total, bc.hard + lc.hard, bc.soft + lc.soft);

@@ -13,7 +13,8 @@
  *    punctuation may be compressed, and a line squeezed to fit (its closing
  *    marks' blank halves) costs 50 per em squeezed;
  *  - LB_RAGGED (centred or flush cells): lines at natural spacing; a short
- *    line costs 10 s² and each line 50, so break costs decide;
+ *    line costs 10 s² and each line 50, so break costs decide; a last line
+ *    of one character (孤字, punctuation aside) after others costs 400;
  *  - LB_BALANCE (titles): the fewest lines that keep words whole, then lines
  *    of about equal width, shaped as a trapezoid or a diamond (菱形): no line
  *    shorter than both its neighbours.

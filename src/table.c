@@ -11,7 +11,8 @@
 
 #define HEADERS_FIELD "表头"
 #define CONTINUED "（续）"
-/* Display text keeps words whole in cells narrower than this many characters. */
+/* Display text keeps words whole: centred cells, and any cell narrower than
+ * this many characters. */
 #define NARROW_CELL_CHARS 10.0
 /* A filled-in cell's text may be set this much smaller to fit its row. */
 #define FIT_MIN_SCALE 0.6
@@ -55,7 +56,7 @@ static void cell_break(const table *t, cell *c)
     bool justify = c->align == ALIGN_LEFT && !narrow;
     lb_options opt = { .width = c->width, .mode = justify ? LB_JUSTIFY : LB_RAGGED,
                        .compress_punct = t->tl->compress_punct, .em = c->f.size_pt };
-    run_break(&c->r, t->sh, narrow ? BREAK_WORDS : BREAK_ANYWHERE, &opt, &c->lines);
+    run_break(&c->r, t->sh, justify ? BREAK_ANYWHERE : BREAK_WORDS, &opt, &c->lines);
 }
 
 static void cell_set(const table *t, cell *c, char *text, font_spec f, cell_align align, double width,

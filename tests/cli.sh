@@ -109,6 +109,16 @@ if cmp -s "$T/out" "$T/v2" && grep -q '^gongwen [0-9][0-9.]*$' "$T/out"; then ok
 expect_exit 0 "help" "$GW" help
 "$GW" --help >"$T/h2"
 if cmp -s "$T/out" "$T/h2"; then ok; else bad "help is not --help"; fi
+expect_grep "help lists check" "$T/out" "check FILE.md"
+expect_exit 0 "check --help" "$GW" check --help
+expect_grep "check --help" "$T/out" "usage: gongwen check"
+
+# --- bad command lines: exit 2 ------------------------------------------------
+expect_exit 2 "no command" "$GW"
+expect_exit 2 "unknown command" "$GW" frobnicate
+expect_grep "unknown command message" "$T/err" "unknown command 'frobnicate'"
+expect_exit 2 "unknown option" "$GW" check --frob rubrics/leshan-2012.md
+expect_exit 2 "check without file" "$GW" check
 
 # --- where layouts and the font map are found -------------------------------------
 expect_exit 0 "--help in the project" "$GW" --help

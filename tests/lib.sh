@@ -6,6 +6,25 @@
 # closing line and is the script's exit status.
 pass=0 fail=0
 
+# e2e_begin NAME GONGWEN: the set-up of a script of tests/e2e/: GW the
+# program (absolute), T a scratch folder removed on exit, the fonts Debian's
+# packages install and nothing of the user's, a fixed SOURCE_DATE_EPOCH
+# (2012-07-12), and UTF-8 character classes (C.UTF-8 is in every Debian 12)
+# with the messages in English.
+e2e_begin() {
+    set -u
+    export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
+    unset LANGUAGE        # gettext follows it even under C.UTF-8
+    export SOURCE_DATE_EPOCH=1342051200
+    case $2 in /*) GW=$2 ;; *) GW=$(pwd)/$2 ;; esac
+    T=$(mktemp -d)
+    trap 'rm -rf "$T"' EXIT
+    LABEL="e2e $1"
+    . tests/fontconfig.sh
+    debian_fonts_only "$T"
+    PRINTED=${PRINTED:-$(pwd)/build/printed_text}
+}
+
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "$LABEL: FAIL: $*"; }
 
@@ -25,6 +44,12 @@ expect_grep() { # NAME FILE PATTERN
 }
 expect_no_grep() { # NAME FILE PATTERN
     if grep -q -- "$3" "$2"; then bad "$1: '$3' in"; cat "$2"; else ok; fi
+}
+
+expect_fonts_embedded() { # NAME PDF
+    pdffonts "$2" | tail -n +3 >"$T/fonts"
+    if [ -s "$T/fonts" ] && awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' "$T/fonts"; then ok
+    else bad "$1: a font is not embedded"; cat "$T/fonts"; fi
 }
 
 # expect_pdfa NAME PDF PART: the archive parts of PDF/A-PART b (src/pdfa.h).

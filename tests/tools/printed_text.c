@@ -5,8 +5,10 @@
  * each item's text, name, points and the fields its layout's columns show.
  * The end-to-end tests compare it with what PDF readers give back, so that
  * no text the typesetter was given can go missing on the page unnoticed.
+ * With --items, only each item's text as its text column prints it, in the
+ * order of the table, for tests that the items come back in order.
  *
- *   printed_text RUBRIC.md LAYOUT.yaml */
+ *   printed_text [--items] RUBRIC.md LAYOUT.yaml */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,11 +43,14 @@ static void notice(const document *doc)
 
 /* prev: the item above in the table, or NULL: a merging column prints its
  * text once for a run of equal neighbours, as the table merges them. */
-static void item_texts(const layout *lay, const attachment *a, const unit *u, const item *it, const item *prev)
+static void item_texts(const layout *lay, const attachment *a, const unit *u, const item *it, const item *prev,
+                       int text_only)
 {
     char buf[32];
     for (size_t k = 0; k < lay->table.ncolumns; k++) {
         const column *col = &lay->table.columns[k];
+        if (text_only && col->show != SHOW_TEXT)
+            continue;
         const char *v = NULL;
         char *numbered = NULL; /* a numbered column's: the item's id in place of its own number */
         switch (col->show) {
@@ -69,10 +74,12 @@ static void item_texts(const layout *lay, const attachment *a, const unit *u, co
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: printed_text RUBRIC.md LAYOUT.yaml\n");
+    int items_only = argc == 4 && strcmp(argv[1], "--items") == 0;
+    if (argc != 3 + items_only) {
+        fprintf(stderr, "usage: printed_text [--items] RUBRIC.md LAYOUT.yaml\n");
         return 2;
     }
+    argv += items_only;
     diag_list d = {0};
     document *doc = NULL;
     layout *lay = NULL;
@@ -80,22 +87,25 @@ int main(int argc, char **argv)
         diag_print(&d, stderr);
         return 1;
     }
-    if (document_has_notice(doc))
+    if (document_has_notice(doc) && !items_only)
         notice(doc);
     for (size_t i = 0; i < doc->len; i++) {
         const attachment *a = &doc->atts[i];
-        printf("%s\n%s\n", a->label, a->title);
-        for (size_t k = 0; k < a->nnotes; k++)
-            printf("%s\n", a->notes[k]);
+        if (!items_only) {
+            printf("%s\n%s\n", a->label, a->title);
+            for (size_t k = 0; k < a->nnotes; k++)
+                printf("%s\n", a->notes[k]);
+        }
         for (size_t j = 0; j < a->len; j++) {
             const unit *u = &a->units[j];
-            if (u->name)
+            if (u->name && !items_only)
                 printf("%s\n", u->name);
             const item *prev = NULL;
             for (size_t c = 0; c < u->len; c++) {
-                printf("%s\n", u->cats[c].heading);
+                if (!items_only)
+                    printf("%s\n", u->cats[c].heading);
                 for (size_t m = 0; m < u->cats[c].len; m++) {
-                    item_texts(lay, a, u, &u->cats[c].items[m], prev);
+                    item_texts(lay, a, u, &u->cats[c].items[m], prev, items_only);
                     prev = &u->cats[c].items[m];
                 }
             }

@@ -220,8 +220,19 @@ static void test_justify_spreads_gaps_but_not_last_line(void **state)
     assert_true(fabs(p.r.lines[1].x[0]) < EPS);
     para_free(&p);
 
+    /* Ragged: natural spacing, and no last line of one character (孤字):
+     * 5 + 2 rather than 6 + 1. */
     para_break(&p, s, opts(100, 0, false, false));
-    assert_true(fabs(p.r.lines[0].x[5] - 80) < EPS);
+    assert_int_equal(p.r.len, 2);
+    assert_int_equal(line_len(&p.r.lines[0]), 5);
+    assert_true(fabs(p.r.lines[0].x[4] - 64) < EPS);
+    para_free(&p);
+    free(s);
+
+    /* Six fit one line: a paragraph of one line is no 孤字. */
+    s = ideographs(6, "");
+    para_break(&p, s, opts(100, 0, false, false));
+    assert_int_equal(p.r.len, 1);
     para_free(&p);
     free(s);
 }
