@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared by the unit tests: cmocka, plus paths to the repository's data. */
+/* Shared by the unit tests: cmocka, plus paths to the repository's data.
+ * No test calls setlocale, so every message compared is the English format
+ * (src/intl.h), whatever the locale of the shell that runs the tests. */
 #ifndef GONGWEN_TESTUTIL_H
 #define GONGWEN_TESTUTIL_H
 
