@@ -119,7 +119,7 @@ sanitize: test-deps $(UNIT_BIN_SAN) $(S)/gongwen $(B)/printed_text
 	@$(SAN_ENV) sh tests/cli.sh $(S)/gongwen
 
 test check: test-deps
-	@$(MAKE) --no-print-directory spdx unit e2e cli readme i18n bad concurrent signals lowmem fuzz-regress test-install sanitize bad-sanitize i18n-sanitize fuzz-regress-sanitize
+	@$(MAKE) --no-print-directory spdx unit e2e cli readme i18n bad concurrent signals lowmem fuzz-regress test-install test-package sanitize bad-sanitize i18n-sanitize fuzz-regress-sanitize
 
 # Every source file names its licence (scripts/spdx.sh; --add puts it in).
 spdx:

@@ -9,6 +9,8 @@
 #   make test-install   installs into a scratch DESTDIR and tests what is
 #        there: the program run from it, its manual, its completion, the
 #        uninstall; and that a change of PREFIX rebuilds (tests/install.sh)
+#   make test-package   the Debian package built from a copy of the tree:
+#        lintian clean, what it holds, hardened, the same PDFs (tests/package.sh)
 #   make pot            po/gongwen.pot, the messages of src/ to translate
 #                       (rewritten only when they changed)
 #   make update-po      merges it into every po/LANG.po
@@ -34,7 +36,7 @@ mo_of     = $(foreach l,$(LINGUAS),$(1)/locale/$(l)/LC_MESSAGES/gongwen.mo)
 MO        = $(call mo_of,$(B))
 MO_SAN    = $(call mo_of,$(S))
 
-.PHONY: install uninstall test-install pot update-po i18n i18n-sanitize
+.PHONY: install uninstall test-install test-package pot update-po i18n i18n-sanitize
 
 all: $(MO)
 $(S)/gongwen: | $(MO_SAN)
@@ -74,6 +76,8 @@ uninstall:
 
 test-install: test-deps $(B)/gongwen
 	@MAKE='$(MAKE)' B='$(B)' PREFIX='$(PREFIX)' sh tests/install.sh
+test-package: test-deps $(B)/gongwen
+	@B='$(B)' sh tests/package.sh
 
 # What xgettext takes for a message (src/intl.h): _() and N_(), ngettext,
 # and the format of every finding (diag_*), which diag.c looks up itself.

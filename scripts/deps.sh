@@ -28,13 +28,15 @@ icc-profiles-free
 # (and ghostscript's fonts), valgrind, groff for the manual, bash-completion
 # for the completion script; unzip opens the templates, LibreOffice (Calc)
 # turns a clerk's CSV into .xlsx, pdftk fills a form as a reader would, and
-# jq finds its fields in qpdf's JSON; locales for the zh_CN.UTF-8 locale the
+# jq finds its fields in qpdf's JSON; debhelper and lintian build and check
+# the Debian package; locales for the zh_CN.UTF-8 locale the
 # messages are tested in (generated below when missing).
 TEST="
 libcmocka-dev
 poppler-utils qpdf mupdf-tools ghostscript fonts-urw-base35 libxml2-utils
 valgrind groff-base bash-completion
 unzip libreoffice-calc-nogui pdftk-java jq locales
+debhelper lintian
 "
 TEST_LOCALE="zh_CN.UTF-8"
 
