@@ -5,7 +5,8 @@
 # blocks then works from the project folder, in order, with `gongwen` the
 # program under test; the Chinese README and the English one give the same
 # commands.  make targets are checked to exist, not run (they are the
-# heavy suites).  Each README runs in a scratch copy of the project's data.
+# heavy suites).  Each README runs in a scratch copy of the project's data;
+# its map of the source names every file of src/.
 # usage: tests/readme.sh path/to/gongwen
 set -u
 export LC_ALL=C.UTF-8 # messages in English, as the tests compare them
@@ -56,5 +57,15 @@ done
 commands README.md >"$T/zh"
 commands README.en.md >"$T/en"
 if cmp -s "$T/zh" "$T/en"; then ok; else bad "README.md and README.en.md give different commands"; diff "$T/zh" "$T/en"; fi
+
+# Each README's map of the source names every file of src/ (a header
+# named only where it has no .c of its own).
+for readme in README.md README.en.md; do
+    for f in "$ROOT"/src/*.c "$ROOT"/src/*.h; do
+        name=${f##*/}
+        case $name in *.h) [ -e "${f%.h}.c" ] && continue ;; esac
+        if grep -q "[ (]$name\b" "$readme"; then ok; else bad "$readme: its map of the source leaves out src/$name"; fi
+    done
+done
 
 finish
