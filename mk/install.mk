@@ -100,7 +100,7 @@ pot:
 	then echo "pot: po/gongwen.pot is current"; \
 	else cp $(B)/gongwen.pot po/gongwen.pot && echo "pot: po/gongwen.pot rewritten"; fi
 update-po: pot
-	@for po in $(wildcard po/*.po); do msgmerge --quiet --update --backup=none --add-location=file $$po po/gongwen.pot; done
+	@for po in $(wildcard po/*.po); do msgmerge --quiet --update --backup=none --no-wrap --add-location=file $$po po/gongwen.pot; done
 
 i18n: test-deps $(B)/gongwen $(MO)
 	@XGETTEXT='$(XGETTEXT) $(POT_SRC)' sh tests/i18n.sh $(B)/gongwen

@@ -22,6 +22,7 @@
 
 #include "fileio.h"
 #include "intl.h"
+#include "mdtext.h"
 #include "points.h"
 #include "scores.h"
 #include "source.h"
@@ -41,6 +42,7 @@ typedef struct parser {
     int category_level; /* heading level of the open category */
     bool in_item;       /* a heading-form item is open and takes paragraphs */
     int errors;
+    mdtext text;        /* reads inline text, its findings counted in errors */
 } parser;
 
 static attachment *cur_att(parser *p) { return &p->doc->atts[p->doc->len - 1]; }
@@ -58,110 +60,13 @@ static void fail(parser *p, int line, const char *fmt, const char *arg)
 
 static int line_of(cmark_node *n) { return cmark_node_get_start_line(n); }
 
-/* ---- inline text ------------------------------------------------------- */
-
-/* A soft line break joins Chinese lines with nothing, Latin words with a space. */
-static void put_softbreak(strbuf *sb)
-{
-    if (sb->len > 0 && (unsigned char)sb->data[sb->len - 1] < 0x80)
-        sb_putc(sb, ' ');
-}
-
-static bool is_html_comment(const char *s)
-{
-    return s && starts_with(s, "<!--");
-}
-
-static void inline_text(parser *p, cmark_node *n, strbuf *sb);
-
-/* The first control character of a literal, or 0.  Raw ones are refused
- * with the file (source.h); these come from entities such as &#x1b;.  A line
- * feed (&#10;) counts too: inside text it would split the paragraph. */
-static uint32_t literal_control(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = 0;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (k > 0 && (cp_is_control(cp) || cp == '\n'))
-            return cp;
-        i += k ? k : 1;
-    }
-    return 0;
-}
-
-/* A tab between words is white space like a space; drawn, it would be the
- * font's glyph for U+0009. */
-static void put_literal(parser *p, int line, strbuf *sb, const char *s)
-{
-    uint32_t cp = literal_control(s);
-    if (cp) {
-        diag_add(p->d, DIAG_ERROR, p->file, line, "control character U+%04X (an entity such as &#%u;): "
-                 "not text; delete it", (unsigned)cp, (unsigned)cp);
-        p->errors++;
-        return;
-    }
-    for (; *s; s++)
-        sb_putc(sb, *s == '\t' ? ' ' : *s);
-}
-
-static void inline_node(parser *p, cmark_node *n, strbuf *sb)
-{
-    switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE:
-        put_literal(p, line_of(cmark_node_parent(n)), sb, cmark_node_get_literal(n));
-        break;
-    case CMARK_NODE_SOFTBREAK:
-        put_softbreak(sb);
-        break;
-    case CMARK_NODE_LINEBREAK:
-        sb_putc(sb, '\n');
-        break;
-    case CMARK_NODE_HTML_INLINE:
-        if (!is_html_comment(cmark_node_get_literal(n)))
-            fail(p, line_of(cmark_node_parent(n)), N_("HTML is not part of the rubric format: %s"),
-                 cmark_node_get_literal(n));
-        break;
-    case CMARK_NODE_IMAGE:
-        fail(p, line_of(cmark_node_parent(n)), N_("images are not part of the rubric format"), NULL);
-        break;
-    default: /* emphasis, strong, links: their text */
-        inline_text(p, n, sb);
-        break;
-    }
-}
-
-static void inline_text(parser *p, cmark_node *n, strbuf *sb)
-{
-    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-        inline_node(p, c, sb);
-}
-
-static char *text_of(parser *p, cmark_node *n)
-{
-    strbuf sb = {0};
-    inline_text(p, n, &sb);
-    return trim(sb_take(&sb));
-}
-
-static bool is_blank_text(cmark_node *n)
-{
-    if (cmark_node_get_type(n) != CMARK_NODE_TEXT)
-        return false;
-    for (const char *s = cmark_node_get_literal(n); *s; s++)
-        if (*s != ' ' && *s != '\t')
-            return false;
-    return true;
-}
-
 /* ---- points at the end, labels at the start ---------------------------- */
 
 /* The last child of n, or the one before from, that is not blank text. */
 static cmark_node *last_nonblank(cmark_node *n, cmark_node *from)
 {
     cmark_node *c = from ? cmark_node_previous(from) : cmark_node_last_child(n);
-    while (c && is_blank_text(c))
+    while (c && mdtext_is_blank(c))
         c = cmark_node_previous(c);
     return c;
 }
@@ -193,7 +98,7 @@ static char *text_and_points(parser *p, cmark_node *n, points *pts)
     *pts = POINTS_NONE;
     strbuf sb = {0};
     for (cmark_node *c = cmark_node_first_child(n); c && c != strong; c = cmark_node_next(c))
-        inline_node(p, c, &sb);
+        mdtext_node(&p->text, c, &sb);
     const char *before = strong ? points_text(last_nonblank(n, strong)) : NULL;
     const char *why;
     if (before) {
@@ -221,11 +126,11 @@ static bool field_of(parser *p, cmark_node *n, char **name, char **value)
     size_t colon = starts_with(s, "：") ? 3 : starts_with(s, ":") ? 1 : 0;
     if (!colon)
         return false;
-    *name = text_of(p, strong);
+    *name = mdtext_of(&p->text, strong);
     strbuf sb = {0};
-    put_literal(p, line_of(n), &sb, s + colon);
+    mdtext_literal(&p->text, line_of(n), &sb, s + colon);
     for (cmark_node *c = cmark_node_next(rest); c; c = cmark_node_next(c))
-        inline_node(p, c, &sb);
+        mdtext_node(&p->text, c, &sb);
     *value = trim(sb_take(&sb));
     return true;
 }
@@ -424,7 +329,7 @@ static void on_paragraph(parser *p, cmark_node *n)
         on_field(p, name, value, line);
         return;
     }
-    char *text = text_of(p, n);
+    char *text = mdtext_of(&p->text, n);
     if (!p->in_attachment) {
         document *doc = p->doc;
         doc->body = xrealloc(doc->body, (doc->nbody + 1) * sizeof *doc->body);
@@ -503,7 +408,7 @@ static void on_block(parser *p, cmark_node *n)
         on_list(p, n);
         break;
     case CMARK_NODE_HTML_BLOCK:
-        if (!is_html_comment(cmark_node_get_literal(n)))
+        if (!mdtext_is_comment(cmark_node_get_literal(n)))
             fail(p, line_of(n), N_("HTML is not part of the rubric format"), NULL);
         break;
     case CMARK_NODE_THEMATIC_BREAK:
@@ -581,6 +486,7 @@ static int parse(const char *path, char *text, size_t len, char *source, size_t 
         return diag_error(d, path, 0, "cannot parse Markdown");
     }
     parser p = {.file = path, .d = d, .doc = doc};
+    p.text = (mdtext){.file = path, .d = d, .errors = &p.errors};
     for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
         on_block(&p, n);
     cmark_node_free(root);
