@@ -305,9 +305,10 @@ void batch_score_units(size_t n, unsigned jobs, unit_score_fn score, unit_take_f
             diag_list_free(&o.d);
             break;
         }
-        if (r == 0) {
+        if (r == 0) { /* what came of it may be cut short: none of it is kept */
             unit_result_free(&o.res);
-            o = (unit_outcome){.rc = -1, .d = o.d};
+            diag_list_free(&o.d);
+            o = (unit_outcome){.rc = -1};
             diag_error(&o.d, NULL, 0, "a process scoring units of the batch stopped: unit %zu was not scored", i + 1);
             if (w->from >= 0)
                 close(w->from);
