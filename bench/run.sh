@@ -101,6 +101,11 @@ mi() { awk -v n="$1" 'BEGIN { printf "%.1f M", n / 1e6 }'; }
 cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 ncpu=$(nproc)
 gw_version=$("$gw" --version 2>&1 | head -1)
+# A batch in one process, where batch -j would spread it over the cores: the
+# pinned batch, the parts split by hand and the instruction counts (callgrind
+# follows no child) are each one process.
+one_proc=()
+if "$gw" batch --help 2>&1 | grep -Eq -- '(^|[[:space:],])-j([[:space:],=]|$)'; then one_proc=(-j 1); fi
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then rev="$rev with uncommitted changes in src/"; fi
 pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
@@ -246,7 +251,7 @@ echo "bench: batch of $units scored units pinned to CPU $cpu ($batch_runs runs)"
 : >"$tmp/batch.runs"
 for _ in $(seq "$batch_runs"); do
     rm -rf "$tmp/batch"
-    run_once batch taskset -c "$cpu" "$gw" batch "$rubric" "$tmp/scores" -o "$tmp/batch"
+    run_once batch taskset -c "$cpu" "$gw" batch "${one_proc[@]}" "$rubric" "$tmp/scores" -o "$tmp/batch"
 done
 batch_ms=$(median batch 1); batch_cpu=$(median batch 2); batch_rss=$(maximum batch 3)
 npdf=$(find "$tmp/batch" -name 'unit*.pdf' | wc -l)
@@ -270,7 +275,7 @@ if [ "$ncpu" -gt 1 ]; then
         mkdir "$tmp/par"
         { time (
             for p in "$tmp"/parts/*; do
-                "$gw" batch "$rubric" "$p" -o "$tmp/par/${p##*/}" >/dev/null 2>&1 || echo "$p failed" >"$tmp/par-failed" &
+                "$gw" batch "${one_proc[@]}" "$rubric" "$p" -o "$tmp/par/${p##*/}" >/dev/null 2>&1 || echo "$p failed" >"$tmp/par-failed" &
             done
             wait
         ); } 2>"$tmp/time"
@@ -427,8 +432,8 @@ if [ $have_cg -eq 1 ]; then
     ln -s "$tmp/scores/unit0000.yaml" "$tmp/cg1/"
     find "$tmp/scores" -name 'unit*.yaml' | sort | head -n "$cg_units" | xargs -I{} ln -s {} "$tmp/cgk/"
     build_ir=$(cg build "$gw" build "$rubric" -o "$tmp/cg-build.pdf")
-    one_ir=$(cg one "$gw" batch "$rubric" "$tmp/cg1" -o "$tmp/cg1-out")
-    many_ir=$(cg many "$gw" batch "$rubric" "$tmp/cgk" -o "$tmp/cgk-out")
+    one_ir=$(cg one "$gw" batch "${one_proc[@]}" "$rubric" "$tmp/cg1" -o "$tmp/cg1-out")
+    many_ir=$(cg many "$gw" batch "${one_proc[@]}" "$rubric" "$tmp/cgk" -o "$tmp/cgk-out")
     unit_ir=$(awk -v a="$many_ir" -v b="$one_ir" -v k="$cg_units" 'BEGIN { printf "%.0f", (a - b) / (k - 1) }')
     say ""
     say "## Instructions"

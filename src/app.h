@@ -54,6 +54,7 @@ typedef struct app_options {
     const char *fontmap;      /* instead of the default font map */
     const char *output;       /* build, score: the PDF to write ("-": standard output); batch: the folder */
     int fillable;             /* build: a form with fields to fill in (--fillable) */
+    unsigned jobs;            /* batch: the processes that score units (-j); 0 or 1: this one */
 } app_options;
 
 int app_check(const app_options *opt, int argc, char **argv, diag_list *d, FILE *out);

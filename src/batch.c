@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "batchjobs.h"
 #include "fileio.h"
 #include "input.h"
 #include "intl.h"
@@ -297,6 +298,63 @@ static void read_inputs(const app_options *opt, job *j, batch_list *l, bool *wri
     }
 }
 
+/* What the units' scoring shares: the inputs, and the results so far. */
+typedef struct batch_state {
+    job *j;
+    const batch_list *l;
+    const bool *writable;
+    char **whys;
+    scored *units;
+    char **failed;
+    size_t done, nfailed, nunscored;
+    bool tty;
+    FILE *out;
+    diag_list *d;
+} batch_state;
+
+/* Unit i scored into its PDF, in whichever process scores it. */
+static void score_unit(void *ctx, size_t i, unit_outcome *o)
+{
+    const batch_state *r = ctx;
+    const batch_input *in = &r->l->items[i];
+    o->rc = r->writable[i] && in->sheet ? job_write_sheet(r->j, in->sheet, in->pdf, &o->res, &o->d) : -1;
+}
+
+/* Unit i's outcome taken into the run, in the order of the units. */
+static void take_unit(void *ctx, size_t i, unit_outcome *o)
+{
+    batch_state *r = ctx;
+    const batch_input *in = &r->l->items[i];
+    size_t n = r->l->len;
+    if (r->tty)
+        show_progress(r->out, i, n, in->name);
+    size_t before = r->d->len;
+    for (size_t k = 0; k < o->d.len; k++) {
+        GROW(r->d->items, r->d->len, r->d->cap);
+        r->d->items[r->d->len++] = o->d.items[k];
+    }
+    free(o->d.items);
+    scored *u = &r->units[r->done];
+    u->res = o->res;
+    if (o->rc == 0) {
+        align_parts(&u->res, shape_of(r->j), in->path, r->d);
+        r->units[r->done++].file = in->name;
+        return;
+    }
+    if (r->writable[i])
+        r->failed[r->nfailed++] = in->pdf;
+    /* Not scored: listed all the same, under the unit its scores named. */
+    char *name = u->res.unit ? u->res.unit : in->sheet ? xstrdup(in->sheet->unit) : xstrdup(in->name);
+    u->res.unit = NULL;
+    unit_result_free(&u->res);
+    u->res = (unit_result){0};
+    scored *un = &r->units[n - 1 - r->nunscored++];
+    un->res.unit = name;
+    un->file = in->name;
+    un->not_scored = r->whys[i] ? r->whys[i] : first_error(r->d, before, NULL, 0);
+    r->whys[i] = NULL;
+}
+
 int batch_run(const app_options *opt, job *j, batch_list *l, const char *outdir, diag_list *d, FILE *out)
 {
     /* A failed run leaves no trace: the folder is removed again if no unit
@@ -305,7 +363,7 @@ int batch_run(const app_options *opt, job *j, batch_list *l, const char *outdir,
     if (!made && errno != EEXIST)
         return diag_error(d, outdir, 0, "cannot make the output folder: %s", strerror(errno));
     file_sweep_leftovers(outdir);
-    size_t n = l->len, done = 0, nfailed = 0, nunscored = 0, nmissing = 0;
+    size_t n = l->len, nmissing = 0;
     bool *writable = xcalloc(n + 1, sizeof *writable);
     char **whys = xcalloc(n + 1, sizeof *whys);
     read_inputs(opt, j, l, writable, whys, d);
@@ -313,28 +371,9 @@ int batch_run(const app_options *opt, job *j, batch_list *l, const char *outdir,
     scored *units = xcalloc(n + nmissing + 1, sizeof *units);
     char **failed = xcalloc(n + 1, sizeof *failed);
     bool tty = opt->env->progress && !opt->quiet;
-    for (size_t i = 0; i < n; i++) {
-        batch_input *in = &l->items[i];
-        if (tty)
-            show_progress(out, i, n, in->name);
-        size_t before = d->len;
-        if (writable[i] && in->sheet && job_write_sheet(j, in->sheet, in->pdf, &units[done].res, d) == 0) {
-            align_parts(&units[done].res, shape_of(j), in->path, d);
-            units[done++].file = in->name;
-            continue;
-        }
-        if (writable[i])
-            failed[nfailed++] = in->pdf;
-        /* Not scored: listed all the same, under the unit its scores named. */
-        char *name = units[done].res.unit ? units[done].res.unit
-                     : in->sheet ? xstrdup(in->sheet->unit) : xstrdup(in->name);
-        units[done].res.unit = NULL;
-        scored *u = &units[n - 1 - nunscored++];
-        u->res.unit = name;
-        u->file = in->name;
-        u->not_scored = whys[i] ? whys[i] : first_error(d, before, NULL, 0);
-        whys[i] = NULL;
-    }
+    batch_state r = {j, l, writable, whys, units, failed, 0, 0, 0, tty, out, d};
+    batch_score_units(n, opt->jobs, score_unit, take_unit, &r);
+    size_t done = r.done, nunscored = r.nunscored;
     if (tty)
         fputc('\n', out);
     /* The units not scored, filled in from the end, join the scored ones;

@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "batch.h"
+#include "batchjobs.h"
 #include "collect.h"
 #include "input.h"
 #include "intl.h"
@@ -93,7 +94,7 @@ static const char score_help[] = N_(
     "\n");
 
 static const char batch_help[] = N_(
-    "usage: gongwen batch [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-q] FILE.md\n"
+    "usage: gongwen batch [--strict] [--layouts DIR] [--fontmap FILE] [-o OUTDIR] [-j N] [-q] FILE.md\n"
     "                     SCORES_DIR|SCORES.xlsx|SCORES.csv\n"
     "\n"
     "Scores every SCORES_DIR/*.yaml and *.yml (any letter case), or every row\n"
@@ -106,6 +107,10 @@ static const char batch_help[] = N_(
     "then 1.  A unit of the 单位名单 missing, not on it or given twice is a\n"
     "warning (an error with --strict).  FILE.md '-' is read from standard\n"
     "input (then -o is needed).\n"
+    "\n"
+    "  -j, --jobs N    score the units in N processes at once (default: one per\n"
+    "                  core); the PDFs, the 汇总表 and the messages are the same\n"
+    "                  as with -j 1, which scores them one after another\n"
     "\n");
 
 static const char template_help[] = N_(
@@ -224,6 +229,20 @@ static int stdout_written(int rc)
     return EXIT_DATA;
 }
 
+/* More processes than this would only wait on one another. */
+#define MAX_JOBS 1024
+
+static int parse_jobs(const char *s, unsigned *jobs)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || end == s || *end || n < 1 || n > MAX_JOBS)
+        return -1;
+    *jobs = (unsigned)n;
+    return 0;
+}
+
 static int run_command(const command *cmd, app_env *env, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -234,6 +253,7 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"fillable", no_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'},
         {NULL, 0, NULL, 0},
     };
     app_options opt = {0};
@@ -241,7 +261,8 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
     optind = 1;
     opterr = 0;
     /* The leading ':' tells a missing value (':') from an unknown option ('?'). */
-    while ((c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
+    const char *jobs = NULL;
+    while ((c = getopt_long(argc, argv, ":hqo:j:", longopts, NULL)) != -1) {
         switch (c) {
         case 'h':
             print_help(cmd, stdout);
@@ -252,6 +273,7 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
         case 'L': opt.layouts_dir = optarg; break;
         case 'F': opt.fontmap = optarg; break;
         case 'o': opt.output = optarg; break;
+        case 'j': jobs = optarg; break;
         case ':':
             return usage_error(cmd, _("option '%s' needs a value"), argv[optind - 1]);
         default:
@@ -260,6 +282,12 @@ static int run_command(const command *cmd, app_env *env, int argc, char **argv)
     }
     if (opt.fillable && cmd->run != app_build)
         return usage_error(cmd, _("'--fillable' is for %s"), "build");
+    if (jobs && cmd->run != app_batch)
+        return usage_error(cmd, _("'-j' is for %s"), "batch");
+    if (jobs && parse_jobs(jobs, &opt.jobs) != 0)
+        return usage_error(cmd, _("'-j %s': the number of processes is a whole number from 1 to 1024"), jobs);
+    if (!jobs && cmd->run == app_batch)
+        opt.jobs = batch_default_jobs();
     int nargs = argc - optind;
     if (nargs < cmd->min_args || nargs > cmd->max_args)
         return usage_error(cmd, _("%s: wrong number of arguments"), cmd->name);

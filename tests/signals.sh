@@ -35,22 +35,24 @@ cp examples/leshan-2012/yizhong.yaml "$T/one/"
 # Entries of a folder that are not finished outputs: temporary files.
 temporaries() { find "$1" -mindepth 1 ! -name '*.pdf' ! -name '*.csv'; }
 
-# interrupt SIGNAL OUT: starts a batch into OUT (with the signal's default
+# interrupt SIGNAL OUT [OPTION...]: starts a batch with the options into OUT (with the signal's default
 # action, which a shell takes away from background jobs), stops it while a
 # temporary file exists, sends SIGNAL, lets it go on and waits.  $status:
 # its exit status; "" if no temporary file was ever caught.
 interrupt() {
-    rm -rf "$2"
+    sig=$1 out=$2
+    shift 2
+    rm -rf "$out"
     perl -e '$SIG{$_} = "DEFAULT" for qw(HUP INT QUIT TERM); exec @ARGV or die "exec: $!\n"' \
-        "$GW" batch rubrics/leshan-2012.md "$T/units" -o "$2" >/dev/null 2>"$T/err" &
+        "$GW" batch "$@" rubrics/leshan-2012.md "$T/units" -o "$out" >/dev/null 2>"$T/err" &
     pid=$!
     status="" caught=""
     while kill -STOP "$pid" 2>/dev/null; do
-        if [ -d "$2" ] && [ -n "$(temporaries "$2")" ]; then caught=1; break; fi
+        if [ -d "$out" ] && [ -n "$(temporaries "$out")" ]; then caught=1; break; fi
         kill -CONT "$pid"
     done
     if [ -n "$caught" ]; then
-        kill -"$1" "$pid"
+        kill -"$sig" "$pid"
         kill -CONT "$pid"
     fi
     wait "$pid" 2>/dev/null
@@ -68,19 +70,25 @@ whole() {
     [ -z "$newest" ] || qpdf --check "$newest" >/dev/null 2>&1 || { echo "$newest: qpdf --check fails"; return 1; }
 }
 
-for sig in TERM INT HUP; do
-    interrupt "$sig" "$T/out-$sig"
-    case $sig in TERM) want=143 ;; INT) want=130 ;; HUP) want=129 ;; esac
-    if [ -z "$status" ]; then bad "SIG$sig: the batch ended before a temporary file was caught"; continue; fi
-    if [ "$status" = "$want" ]; then ok; else bad "SIG$sig: exit status $status, wanted $want"; cat "$T/err"; fi
-    left=$(temporaries "$T/out-$sig")
-    if [ -z "$left" ]; then ok; else bad "SIG$sig left temporary files: $left"; fi
-    if whole "$T/out-$sig" >"$T/why"; then ok; else bad "SIG$sig: $(cat "$T/why")"; fi
+# In one process, and with -j 2, where the signal, sent to the first process
+# only, is passed on to the workers, which finish the file they are writing.
+for j in 1 2; do
+    for sg in TERM INT HUP; do
+        interrupt "$sg" "$T/out-$sg-$j" -j $j
+        case $sg in TERM) want=143 ;; INT) want=130 ;; HUP) want=129 ;; esac
+        if [ -z "$status" ]; then bad "SIG$sg, -j $j: the batch ended before a temporary file was caught"; continue; fi
+        if [ "$status" = "$want" ]; then ok; else bad "SIG$sg, -j $j: exit status $status, wanted $want"; cat "$T/err"; fi
+        left=$(temporaries "$T/out-$sg-$j")
+        if [ -z "$left" ]; then ok; else bad "SIG$sg, -j $j left temporary files: $left"; fi
+        if whole "$T/out-$sg-$j" >"$T/why"; then ok; else bad "SIG$sg, -j $j: $(cat "$T/why")"; fi
+    done
 done
 
 # SIGKILL cannot be caught: its temporary file stays, named after its pid.
+# (In one process: SIGSTOP stops the first process only, and the moment a
+# worker's temporary file stands cannot be held.)
 OUT=$T/out-KILL
-interrupt KILL "$OUT"
+interrupt KILL "$OUT" -j 1
 if [ "$status" = 137 ]; then ok; else bad "SIGKILL: exit status '$status', wanted 137"; fi
 killed=$(temporaries "$OUT")
 if [ -n "$killed" ]; then ok; else bad "SIGKILL: no temporary file to clean up (the test caught none)"; fi

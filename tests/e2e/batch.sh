@@ -177,4 +177,32 @@ cp tests/fixtures/tables/scores-bom.csv "$T/with-sheet/分数.csv"
 expect_exit 0 "batch: a folder with a spreadsheet in it" "$GW" batch rubrics/leshan-2012.md "$T/with-sheet" -o "$T/with-sheet-out"
 expect_grep "batch: the spreadsheet named" "$T/err" "with-sheet/分数.csv: warning: not read: a spreadsheet of scores is scored on its own: gongwen batch RUBRIC.md"
 
+# -j: the units scored in several processes give what one process gives,
+# byte for byte: every PDF, the 汇总表, the messages in their order and the
+# exit status, a bad unit among good ones (one refused as read, one scored
+# wrong) and more units than processes.
+mkdir "$T/jobs"
+for u in yizhong shizhongqu shidayuan; do
+    for k in 1 2 3; do sed "s/^单位: .*/单位: 单位$u$k/" "examples/leshan-2012/$u.yaml" >"$T/jobs/$u$k.yaml"; done
+done
+printf '单位: 坏\n得分:\n  1.1: 999\n' >"$T/jobs/bad1.yaml"
+printf 'x: [\n' >"$T/jobs/bad2.yaml"
+for j in 1 2 3; do
+    (cd "$T" && "$GW" batch -j $j "$OLDPWD/rubrics/leshan-2012.md" jobs -o out-j >"out$j" 2>"err$j"; echo $? >"rc$j")
+    mv "$T/out-j" "$T/jobs-out$j"
+done
+for j in 2 3; do
+    if cmp -s "$T/rc1" "$T/rc$j" && [ "$(cat "$T/rc1")" = 1 ]; then ok; else bad "batch -j $j: exit status $(cat "$T/rc$j"), -j 1: $(cat "$T/rc1")"; fi
+    if cmp -s "$T/err1" "$T/err$j" && cmp -s "$T/out1" "$T/out$j"; then ok; else bad "batch -j $j says other things than -j 1"; diff "$T/err1" "$T/err$j"; fi
+    if [ "$(ls "$T/jobs-out1")" = "$(ls "$T/jobs-out$j")" ]; then ok; else bad "batch -j $j writes other files than -j 1"; fi
+    for f in "$T/jobs-out1"/*; do
+        if cmp -s "$f" "$T/jobs-out$j/${f##*/}"; then ok; else bad "batch -j $j: ${f##*/} differs from -j 1's"; fi
+    done
+done
+if [ "$(ls "$T/jobs-out1" | wc -l)" -eq 11 ]; then ok; else bad "batch -j 1: $(ls "$T/jobs-out1" | wc -l) files, not 9 PDFs and the 汇总表's two"; fi
+expect_grep "batch -j: a bad unit named" "$T/err2" "jobs/bad1.yaml:3: error: item 1.1"
+expect_exit 2 "batch -j 0" "$GW" batch -j 0 rubrics/leshan-2012.md "$T/jobs" -o "$T/j0"
+expect_grep "batch -j 0: what -j takes" "$T/err" "the number of processes is a whole number from 1 to 1024"
+expect_exit 2 "-j is for batch" "$GW" build -j 2 rubrics/leshan-2012.md -o "$T/j.pdf"
+
 finish
