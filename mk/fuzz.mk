@@ -65,8 +65,10 @@ FUZZ_SEEDS_font    = $(wildcard tests/fixtures/fonts/*.ttf tests/fixtures/fonts/
                        tests/fixtures/fonts/fontconfig/partial/*.ttf)
 # The pdf target reads what typeset reads.
 FUZZ_DICT_pdf      = typeset
-fuzz_seeds = $(FUZZ_SEEDS_$(1)) $(wildcard tests/fuzz/seeds/$(1)/* tests/fuzz/regress/$(1)/*) \
-             $(wildcard tests/fuzz/corpus/$(1)/*)
+fuzz_seeds = $(FUZZ_SEEDS_$(1)) $(wildcard tests/fuzz/seeds/$(1)/* tests/fuzz/regress/$(1)/*)
+# The kept corpus, as a folder: its hundreds of files would pass a command
+# line's limit.
+fuzz_corpus = $(wildcard tests/fuzz/corpus/$(1))
 
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  = -std=c11 $(FUZZ_OPT) $(WARN) $(PKG_CFLAGS) $(FUZZ_SAN)
@@ -103,6 +105,7 @@ $(FZ)/obj:
 $(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%: $(FZ)/fuzz_%
 	@rm -rf $(FZ)/findings/$* && mkdir -p $(FZ)/findings/$* $(FZ)/corpus/$*
 	@for f in $(call fuzz_seeds,$*); do cp "$$f" "$(FZ)/corpus/$*/seed-$$(echo "$$f" | tr / _)"; done
+	@for d in $(call fuzz_corpus,$*); do cp "$$d"/* $(FZ)/corpus/$*/; done
 	@echo "fuzz: $* for $(FUZZ_SECONDS)s"
 	@$(FZ)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT) \
 	    -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$(or $(FUZZ_DICT_$*),$*).dict \
@@ -120,7 +123,7 @@ $(addprefix fuzz-merge-,$(FUZZ_TARGETS)): fuzz-merge-%: $(FZ)/fuzz_%
 	@$(FZ)/fuzz_$* -merge=1 -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
 	    $(FZ)/merge/$* tests/fuzz/corpus/$* $(FZ)/corpus/$* >$(FZ)/$*-merge.log 2>&1 \
 	    || { tail -n 20 $(FZ)/$*-merge.log; exit 1; }
-	@for f in $(filter-out tests/fuzz/corpus/%,$(call fuzz_seeds,$*)); do \
+	@for f in $(call fuzz_seeds,$*); do \
 	    rm -f "$(FZ)/merge/$*/$$(sha1sum <"$$f" | cut -c1-40)"; done
 	@rm -rf tests/fuzz/corpus/$* && mkdir -p tests/fuzz/corpus/$* && cp $(FZ)/merge/$*/* tests/fuzz/corpus/$*/ 2>/dev/null; \
 	    echo "fuzz-merge: $* kept $$(ls tests/fuzz/corpus/$* | wc -l) inputs, $$(du -sk tests/fuzz/corpus/$* | cut -f1) KiB"
@@ -141,7 +144,7 @@ $(S)/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call ob
 FUZZ_REPLAY_TIMEOUT ?= 300
 define fuzz_replay
 pass=0; fail=0; \
-$(foreach t,$(FUZZ_TARGETS),if timeout $(FUZZ_REPLAY_TIMEOUT) $(1)/replay_$(t) $(call fuzz_seeds,$(t)); \
+$(foreach t,$(FUZZ_TARGETS),if timeout $(FUZZ_REPLAY_TIMEOUT) $(1)/replay_$(t) $(call fuzz_seeds,$(t)) $(call fuzz_corpus,$(t)); \
     then pass=$$((pass + 1)); else fail=$$((fail + 1)); echo "$(2): FAILED: $(t)"; fi;) \
 echo "$(2): $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef
