@@ -28,8 +28,15 @@
 #   table    a spreadsheet of scores (CSV, or XLSX when it starts as a ZIP)
 #            → cells → a scoresheet per row → grades against each real
 #            rubric → the batch held against the units it expects
+#   font     font file bytes (TrueType, CFF, collections) → fontset facts
+#            → a page of a few characters → subset (HarfBuzz) and embedded
+#            in a PDF
+#
+#   make fuzz-merge [FUZZ_TARGETS=...]
+#        minimises each working corpus (libFuzzer -merge=1) into the kept
+#        one, tests/fuzz/corpus/TARGET/, less what is a seed already
 
-FUZZ_TARGETS ?= rubric scores layout fontmap typeset pdf table
+FUZZ_TARGETS ?= rubric scores layout fontmap typeset pdf table font
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 2
 FUZZ_TIMEOUT ?= 10
@@ -44,8 +51,9 @@ FUZZ_MAX_LEN_fontmap = 8192
 FUZZ_MAX_LEN_typeset = 32768
 FUZZ_MAX_LEN_pdf     = 8192
 FUZZ_MAX_LEN_table   = 16384
+FUZZ_MAX_LEN_font    = 16384
 
-# Seeds: the real inputs of each kind, and every saved finding.
+# Seeds: the real inputs of each kind, the kept corpus and every saved finding.
 FUZZ_SEEDS_rubric  = $(wildcard rubrics/*.md tests/fixtures/*.md tests/fixtures/*/*.md)
 FUZZ_SEEDS_scores  = $(wildcard examples/*/*.yaml)
 FUZZ_SEEDS_layout  = $(wildcard layouts/*.yaml)
@@ -53,17 +61,22 @@ FUZZ_SEEDS_fontmap = $(wildcard fonts/fontmap.yaml tests/fixtures/fonts/*.yaml)
 FUZZ_SEEDS_typeset = $(FUZZ_SEEDS_rubric) $(wildcard tests/fuzz/seeds/rubric/*)
 FUZZ_SEEDS_pdf     = $(FUZZ_SEEDS_typeset)
 FUZZ_SEEDS_table   = $(wildcard tests/fixtures/tables/*.csv tests/fixtures/tables/*.xlsx)
+FUZZ_SEEDS_font    = $(wildcard tests/fixtures/fonts/*.ttf tests/fixtures/fonts/*.otf \
+                       tests/fixtures/fonts/fontconfig/partial/*.ttf)
 # The pdf target reads what typeset reads.
 FUZZ_DICT_pdf      = typeset
 fuzz_seeds = $(FUZZ_SEEDS_$(1)) $(wildcard tests/fuzz/seeds/$(1)/* tests/fuzz/regress/$(1)/*)
+# The kept corpus, as a folder: its hundreds of files would pass a command
+# line's limit.
+fuzz_corpus = $(wildcard tests/fuzz/corpus/$(1))
 
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  = -std=c11 $(FUZZ_OPT) $(WARN) $(PKG_CFLAGS) $(FUZZ_SAN)
 FUZZ_DEFS    = -Isrc -Itests/fuzz -DFUZZ_ROOT='"$(CURDIR)"'
 FUZZ_HARNESS = tests/fuzz/fuzz.h src/*.h
 
-.PHONY: fuzz fuzz-deps fuzz-build fuzz-regress fuzz-regress-sanitize
-.PHONY: $(addprefix fuzz-run-,$(FUZZ_TARGETS))
+.PHONY: fuzz fuzz-deps fuzz-build fuzz-merge fuzz-regress fuzz-regress-sanitize
+.PHONY: $(addprefix fuzz-run-,$(FUZZ_TARGETS)) $(addprefix fuzz-merge-,$(FUZZ_TARGETS))
 
 fuzz-deps:
 	@sh scripts/deps.sh clang libclang-rt-14-dev
@@ -92,11 +105,28 @@ $(FZ)/obj:
 $(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%: $(FZ)/fuzz_%
 	@rm -rf $(FZ)/findings/$* && mkdir -p $(FZ)/findings/$* $(FZ)/corpus/$*
 	@for f in $(call fuzz_seeds,$*); do cp "$$f" "$(FZ)/corpus/$*/seed-$$(echo "$$f" | tr / _)"; done
+	@for d in $(call fuzz_corpus,$*); do cp "$$d"/* $(FZ)/corpus/$*/; done
 	@echo "fuzz: $* for $(FUZZ_SECONDS)s"
 	@$(FZ)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT) \
 	    -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$(or $(FUZZ_DICT_$*),$*).dict \
 	    -artifact_prefix=$(FZ)/findings/$*/ $(FZ)/corpus/$* >$(FZ)/$*.log 2>&1; \
 	    echo $$? >$(FZ)/$*.rc
+
+# The kept corpus: what the working one covers, minimised, less the seeds
+# (libFuzzer names what it keeps by the SHA-1 of its bytes), which are
+# replayed anyway.  One target at a time: a merge runs every input again.
+fuzz-merge: fuzz-deps
+	@$(MAKE) --no-print-directory -j1 $(addprefix fuzz-merge-,$(FUZZ_TARGETS))
+
+$(addprefix fuzz-merge-,$(FUZZ_TARGETS)): fuzz-merge-%: $(FZ)/fuzz_%
+	@rm -rf $(FZ)/merge/$* && mkdir -p $(FZ)/merge/$* $(FZ)/corpus/$* tests/fuzz/corpus/$*
+	@$(FZ)/fuzz_$* -merge=1 -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
+	    $(FZ)/merge/$* tests/fuzz/corpus/$* $(FZ)/corpus/$* >$(FZ)/$*-merge.log 2>&1 \
+	    || { tail -n 20 $(FZ)/$*-merge.log; exit 1; }
+	@for f in $(call fuzz_seeds,$*); do \
+	    rm -f "$(FZ)/merge/$*/$$(sha1sum <"$$f" | cut -c1-40)"; done
+	@rm -rf tests/fuzz/corpus/$* && mkdir -p tests/fuzz/corpus/$* && cp $(FZ)/merge/$*/* tests/fuzz/corpus/$*/ 2>/dev/null; \
+	    echo "fuzz-merge: $* kept $$(ls tests/fuzz/corpus/$* | wc -l) inputs, $$(du -sk tests/fuzz/corpus/$* | cut -f1) KiB"
 
 # ---- replay: findings and seeds as regression tests ------------------------
 
@@ -114,7 +144,7 @@ $(S)/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HARNESS) $(call ob
 FUZZ_REPLAY_TIMEOUT ?= 300
 define fuzz_replay
 pass=0; fail=0; \
-$(foreach t,$(FUZZ_TARGETS),if timeout $(FUZZ_REPLAY_TIMEOUT) $(1)/replay_$(t) $(call fuzz_seeds,$(t)); \
+$(foreach t,$(FUZZ_TARGETS),if timeout $(FUZZ_REPLAY_TIMEOUT) $(1)/replay_$(t) $(call fuzz_seeds,$(t)) $(call fuzz_corpus,$(t)); \
     then pass=$$((pass + 1)); else fail=$$((fail + 1)); echo "$(2): FAILED: $(t)"; fi;) \
 echo "$(2): $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef

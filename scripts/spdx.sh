@@ -10,7 +10,7 @@
 #                               first (#!, an editor's -*- mode line)
 #
 # Source files: C, shell, make and awk under src/, tests/ (not the inputs
-# under tests/bad, tests/fixtures, tests/fuzz/regress and seeds), scripts/,
+# under tests/bad, tests/fixtures, tests/fuzz/regress, seeds and corpus), scripts/,
 # mk/, bench/; the fuzz dictionaries, the manual, the completion, the
 # Makefile, setup.sh and .ci/run.  Globs, not git, so that it works in an
 # unpacked source package too.

@@ -194,6 +194,11 @@ static bool row_has_rest(const state *s, size_t r, double top, double h)
             continue;
         size_t g = group_of(t, r, k), owed;
         (void)piece_from(s, g, k, &owed);
+        /* A category owes all its lines on every page: one taller than an
+         * empty page fits on none, so it is shown as far as it fits, and
+         * asks no page more, which would owe as much again. */
+        if (t->repeat[k] && owed > lines_fitting(t, t->page_room - t->header_h))
+            continue;
         if (owed > lines_fitting(t, top + h - piece_top(s, g, top)))
             return true;
     }

@@ -98,7 +98,7 @@ static const char *read_key(keyed *k, const char *p, const char *end)
 
 static keyed read_line(const char *s, size_t n)
 {
-    keyed k = {LINE_BLANK};
+    keyed k = {.kind = LINE_BLANK};
     const char *p = s, *end = s + n;
     for (; p < end && (*p == ' ' || *p == '\t'); p++)
         k.tab |= *p == '\t';
@@ -185,7 +185,7 @@ static keyed line_read(const stop *s, size_t i)
 {
     size_t n = 0;
     const char *l = line_get(&s->t, i, &n);
-    return l ? read_line(l, n) : (keyed){LINE_BLANK};
+    return l ? read_line(l, n) : (keyed){.kind = LINE_BLANK};
 }
 
 static bool problem_is(const stop *s, const char *problem)
@@ -256,7 +256,7 @@ static long quote_left_open(const stop *s)
     for (size_t i = 0; i <= s->at; i++) {
         size_t n;
         const char *l = line_get(&s->t, i, &n);
-        keyed k = l ? read_line(l, n) : (keyed){LINE_BLANK};
+        keyed k = l ? read_line(l, n) : (keyed){.kind = LINE_BLANK};
         if (k.kind == LINE_BLANK)
             continue;
         size_t marks = 0;
@@ -355,12 +355,12 @@ static int colon_in_value(const stop *s)
  * value on its own line already. */
 static int indent_unlike(const stop *s)
 {
-    keyed k = line_read(s, s->at), above = {LINE_BLANK};
+    keyed k = line_read(s, s->at), above = {.kind = LINE_BLANK};
     long j = line_above(s, s->at, &above);
     if (j < 0 || k.kind == LINE_BLANK)
         return 0;
     int line = file_line(s, s->at);
-    keyed before = {LINE_BLANK};
+    keyed before = {.kind = LINE_BLANK};
     long b = line_above(s, (size_t)j, &before);
     if (problem_is(s, "mapping values are not allowed in this context") && k.indent > above.indent &&
         above.kind == LINE_KEY && above.value_len > 0 && b >= 0 && before.kind == LINE_KEY &&

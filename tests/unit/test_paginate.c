@@ -211,6 +211,25 @@ static void test_category_shown_whole_where_it_ends(void **state)
     tbl_free(&x);
 }
 
+static void test_category_taller_than_a_page(void **state)
+{
+    (void)state;
+    tbl x;
+    tbl_init(&x, 3, 3);
+    merge(&x, 0, 2, 1);
+    x.repeat[1] = true;
+    x.lines[1] = 30; /* 302 pt, whole on no page: once owed on every page, it asked for pages without end */
+    paginate(&x.t, &x.r);
+    assert_true(x.r.npages <= 2);
+    /* shown from its top, as far as an empty page holds (17 lines) */
+    for (size_t i = 0; i < x.r.npieces; i++) {
+        assert_int_equal(x.r.pieces[i].from, 0);
+        assert_true(x.r.pieces[i].to <= 17);
+    }
+    check_all_lines_once(&x);
+    tbl_free(&x);
+}
+
 static void test_below_text_row_moves_to_a_new_page(void **state)
 {
     (void)state;
@@ -250,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_total_never_alone),
         cmocka_unit_test(test_merged_text_goes_on_where_it_stopped),
         cmocka_unit_test(test_category_shown_whole_where_it_ends),
+        cmocka_unit_test(test_category_taller_than_a_page),
         cmocka_unit_test(test_below_text_row_moves_to_a_new_page),
         cmocka_unit_test(test_taller_than_a_page),
     };
