@@ -478,6 +478,27 @@ static size_t unit_rows(const unit *u)
     return n;
 }
 
+/* A cell shown again on every page it reaches (a category) must fit an
+ * empty page below the header: one taller would be cut on every page, so
+ * it is an error at its line, not lost text. */
+static void check_repeated_cells(const table *t, double header_h, double page_room)
+{
+    double room = page_room - header_h - 2 * t->pad;
+    size_t fitting = room <= 0 ? 0 : (size_t)floor(room / t->line_h + 1e-9);
+    for (size_t k = 0; k < t->ncols; k++) {
+        if (!t->repeat[k])
+            continue;
+        for (size_t r = 0; r < t->nrows; r++) {
+            size_t i = r * t->ncols + k;
+            const cell *c = &t->cells[i];
+            if (t->group[i] == r && t->nlines[i] > fitting)
+                diag_error(t->d, c->at.file, c->at.line,
+                           "'%s' needs %zu lines in its column, and a page holds %zu: widen the column or "
+                           "make the table's text smaller in the layout", c->text, t->nlines[i], fitting);
+        }
+    }
+}
+
 void table_typeset(const layout *lay, shaper *sh, cursor *cur, const attachment *a, const unit *u, const char *file,
                    double after, diag_list *d)
 {
@@ -502,6 +523,7 @@ void table_typeset(const layout *lay, shaper *sh, cursor *cur, const attachment 
         .first_room = cur->y - cur->fr.bottom, .page_room = cur->fr.height,
         .split_lines = (size_t)tl->split_lines,
     };
+    check_repeated_cells(&t, header.height, cur->fr.height);
     pg_result res;
     paginate(&pt, &res);
     for (size_t i = 0; i < res.npages; i++) {
