@@ -29,6 +29,7 @@
 #include "notice.h"
 #include "page.h"
 #include "parse.h"
+#include "pdffontprog.h"
 #include "grade.h"
 #include "scores.h"
 #include "source.h"
@@ -206,6 +207,33 @@ static inline void fuzz_typeset(const document *doc, const layout *lay, const fo
     }
     fprintf(sink, "%zu pages, %zu ops, %zu glyphs%s\n", pages.len, ops, glyphs, rc ? " (characters missing)" : "");
     page_list_free(&pages);
+}
+
+/* Per face, a program of the first half of the characters pages draw, as
+ * a batch's units draw from the form's programs. */
+static inline font_program **fuzz_shared_programs(const page_list *pages, const fontset *fs, diag_list *d)
+{
+    size_t nfaces = fontset_face_count(fs);
+    uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
+    size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
+    font_program **shared = xcalloc(nfaces + 1, sizeof *shared);
+    page_list_face_cps(pages, nfaces, cps, ncps);
+    for (size_t f = 0; f < nfaces; f++) {
+        if (ncps[f] / 2 > 0)
+            font_program_make(fontset_face_path(fs, (int)f), fontset_face_index(fs, (int)f), cps[f], ncps[f] / 2,
+                              &shared[f], d);
+        free(cps[f]);
+    }
+    free(cps);
+    free(ncps);
+    return shared;
+}
+
+static inline void fuzz_free_programs(font_program **shared, const fontset *fs)
+{
+    for (size_t f = 0; shared && f < fontset_face_count(fs); f++)
+        font_program_free(shared[f]);
+    free(shared);
 }
 
 #endif

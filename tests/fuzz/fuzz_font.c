@@ -116,36 +116,15 @@ static void draw(const fontset *fs, page_list *pages)
     }
 }
 
-/* Per face, a program of the first half of the characters it draws. */
-static font_program **shared_programs(const page_list *pages, const fontset *fs, diag_list *d)
-{
-    size_t nfaces = fontset_face_count(fs);
-    uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
-    size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
-    font_program **shared = xcalloc(nfaces + 1, sizeof *shared);
-    page_list_face_cps(pages, nfaces, cps, ncps);
-    for (size_t f = 0; f < nfaces; f++) {
-        if (ncps[f] / 2 > 0)
-            font_program_make(fontset_face_path(fs, (int)f), fontset_face_index(fs, (int)f), cps[f], ncps[f] / 2,
-                              &shared[f], d);
-        free(cps[f]);
-    }
-    free(cps);
-    free(ncps);
-    return shared;
-}
-
 static void embed(const env *e, const fontset *fs, bool with_shared, diag_list *d)
 {
     page_list pages = {0};
     draw(fs, &pages);
-    font_program **shared = with_shared ? shared_programs(&pages, fs, d) : NULL;
+    font_program **shared = with_shared ? fuzz_shared_programs(&pages, fs, d) : NULL;
     pdf_info info = {.title = "字体", .epoch = 1356048000, .icc = (const unsigned char *)e->icc, .icc_len = e->icc_len};
     int rc = pdf_write(&pages, fs, (const font_program *const *)shared, &info, e->out, d);
     fprintf(e->sink, "%s\n", rc == 0 ? "written" : "refused");
-    for (size_t f = 0; shared && f < fontset_face_count(fs); f++)
-        font_program_free(shared[f]);
-    free(shared);
+    fuzz_free_programs(shared, fs);
     page_list_free(&pages);
 }
 

@@ -57,25 +57,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* Per face, a program of the first half of the characters it draws. */
-static font_program **shared_programs(const page_list *pages, const fontset *fs, diag_list *d)
-{
-    size_t nfaces = fontset_face_count(fs);
-    uint32_t **cps = xcalloc(nfaces + 1, sizeof *cps);
-    size_t *ncps = xcalloc(nfaces + 1, sizeof *ncps);
-    font_program **shared = xcalloc(nfaces + 1, sizeof *shared);
-    page_list_face_cps(pages, nfaces, cps, ncps);
-    for (size_t f = 0; f < nfaces; f++) {
-        if (ncps[f] / 2 > 0)
-            font_program_make(fontset_face_path(fs, (int)f), fontset_face_index(fs, (int)f), cps[f], ncps[f] / 2,
-                              &shared[f], d);
-        free(cps[f]);
-    }
-    free(cps);
-    free(ncps);
-    return shared;
-}
-
 static void write_pdf(const env *e, const document *doc, const layout *lay, bool with_shared, diag_list *d)
 {
     page_list pages = {0};
@@ -83,7 +64,7 @@ static void write_pdf(const env *e, const document *doc, const layout *lay, bool
         page_list_free(&pages);
         return; /* a character without a font: no PDF */
     }
-    font_program **shared = with_shared ? shared_programs(&pages, e->fs, d) : NULL;
+    font_program **shared = with_shared ? fuzz_shared_programs(&pages, e->fs, d) : NULL;
     pdf_info info = {.title = field_value(&doc->meta, META_TITLE),
                      .author = field_value(&doc->meta, META_ISSUER),
                      .epoch = 1356048000,
@@ -91,9 +72,7 @@ static void write_pdf(const env *e, const document *doc, const layout *lay, bool
                      .icc_len = e->icc_len};
     int rc = pages.len > 0 ? pdf_write(&pages, e->fs, (const font_program *const *)shared, &info, e->out, d) : 0;
     fprintf(e->sink, "%zu pages: %s\n", pages.len, rc == 0 ? "written" : "refused");
-    for (size_t f = 0; shared && f < fontset_face_count(e->fs); f++)
-        font_program_free(shared[f]);
-    free(shared);
+    fuzz_free_programs(shared, e->fs);
     page_list_free(&pages);
 }
 
