@@ -329,11 +329,7 @@ static void take_unit(void *ctx, size_t i, unit_outcome *o)
     if (r->tty)
         show_progress(r->out, i, n, in->name);
     size_t before = r->d->len;
-    for (size_t k = 0; k < o->d.len; k++) {
-        GROW(r->d->items, r->d->len, r->d->cap);
-        r->d->items[r->d->len++] = o->d.items[k];
-    }
-    free(o->d.items);
+    diag_take(r->d, &o->d);
     scored *u = &r->units[r->done];
     u->res = o->res;
     if (o->rc == 0) {

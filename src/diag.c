@@ -164,6 +164,17 @@ void diag_drop(diag_list *d, diag_level level)
     d->len = kept;
 }
 
+void diag_take(diag_list *d, diag_list *from)
+{
+    for (size_t k = 0; k < from->len; k++) {
+        GROW(d->items, d->len, d->cap);
+        d->items[d->len++] = from->items[k];
+    }
+    free(from->items);
+    from->items = NULL;
+    from->len = from->cap = 0;
+}
+
 void diag_list_free(diag_list *d)
 {
     for (size_t i = 0; i < d->len; i++) {

@@ -67,6 +67,8 @@ size_t diag_count(const diag_list *d, diag_level level);
 void diag_print(const diag_list *d, FILE *out);
 /* Removes every finding of one level (--quiet: the warnings). */
 void diag_drop(diag_list *d, diag_level level);
+/* Moves every finding of from to the end of d, in order; from is left empty. */
+void diag_take(diag_list *d, diag_list *from);
 void diag_list_free(diag_list *d);
 
 #endif
