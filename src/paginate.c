@@ -48,6 +48,11 @@ static size_t lines_fitting(const pg_table *t, double h)
     return room <= 0 ? 0 : (size_t)floor(room / t->line_h + 1e-9);
 }
 
+size_t pg_lines_per_page(const pg_table *t)
+{
+    return lines_fitting(t, t->page_room - t->header_h);
+}
+
 static size_t at(const pg_table *t, size_t r, size_t k) { return r * t->ncols + k; }
 static size_t group_of(const pg_table *t, size_t r, size_t k) { return t->group[at(t, r, k)]; }
 
@@ -197,7 +202,7 @@ static bool row_has_rest(const state *s, size_t r, double top, double h)
         /* A category owes all its lines on every page: one taller than an
          * empty page fits on none, so it is shown as far as it fits, and
          * asks no page more, which would owe as much again. */
-        if (t->repeat[k] && owed > lines_fitting(t, t->page_room - t->header_h))
+        if (t->repeat[k] && owed > pg_lines_per_page(t))
             continue;
         if (owed > lines_fitting(t, top + h - piece_top(s, g, top)))
             return true;

@@ -77,6 +77,9 @@ typedef struct pg_result {
 } pg_result;
 
 void paginate(const pg_table *t, pg_result *out);
+/* The lines of a cell that an empty page holds below the header: a repeated
+ * (category) cell with more fits no page whole, and is cut on every page. */
+size_t pg_lines_per_page(const pg_table *t);
 void pg_result_free(pg_result *r);
 
 /* Height of a cell of n lines. */

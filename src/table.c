@@ -481,10 +481,9 @@ static size_t unit_rows(const unit *u)
 /* A cell shown again on every page it reaches (a category) must fit an
  * empty page below the header: one taller would be cut on every page, so
  * it is an error at its line, not lost text. */
-static void check_repeated_cells(const table *t, double header_h, double page_room)
+static void check_repeated_cells(const table *t, const pg_table *pt)
 {
-    double room = page_room - header_h - 2 * t->pad;
-    size_t fitting = room <= 0 ? 0 : (size_t)floor(room / t->line_h + 1e-9);
+    size_t fitting = pg_lines_per_page(pt);
     for (size_t k = 0; k < t->ncols; k++) {
         if (!t->repeat[k])
             continue;
@@ -523,7 +522,7 @@ void table_typeset(const layout *lay, shaper *sh, cursor *cur, const attachment 
         .first_room = cur->y - cur->fr.bottom, .page_room = cur->fr.height,
         .split_lines = (size_t)tl->split_lines,
     };
-    check_repeated_cells(&t, header.height, cur->fr.height);
+    check_repeated_cells(&t, &pt);
     pg_result res;
     paginate(&pt, &res);
     for (size_t i = 0; i < res.npages; i++) {
