@@ -169,16 +169,6 @@ static _Noreturn void work(size_t w, size_t n, size_t jobs, unit_score_fn score,
     _exit(close(to) == 0 ? 0 : 1);
 }
 
-/* The signals that end a run, which this process passes on. */
-static void ending_signals(sigset_t *set)
-{
-    sigemptyset(set);
-    sigaddset(set, SIGTERM);
-    sigaddset(set, SIGINT);
-    sigaddset(set, SIGHUP);
-    sigaddset(set, SIGQUIT);
-}
-
 static worker start_worker(size_t w, size_t n, size_t jobs, unit_score_fn score, void *ctx, const worker *started,
                            const sigset_t *mask, pid_t parent)
 {
@@ -278,7 +268,7 @@ void batch_score_units(size_t n, unsigned jobs, unit_score_fn score, unit_take_f
 {
     size_t nw = jobs < n ? jobs : n;
     sigset_t ending, old;
-    ending_signals(&ending);
+    file_ending_signals(&ending);
     int sigfd = -1;
     if (nw > 1 && sigprocmask(SIG_BLOCK, &ending, &old) == 0 && (sigfd = signalfd(-1, &ending, SFD_CLOEXEC)) < 0)
         sigprocmask(SIG_SETMASK, &old, NULL);

@@ -209,8 +209,8 @@ static int write_and_rename(file_set *s, char **tmps, bool *made, mode_t mode, c
     return 0;
 }
 
-/* The signals that end a run, held back while a temporary file exists. */
-static void ending_signals(sigset_t *set)
+/* Held back while a temporary file exists. */
+void file_ending_signals(sigset_t *set)
 {
     sigemptyset(set);
     sigaddset(set, SIGHUP);
@@ -247,7 +247,7 @@ static int commit_files(file_set *s, diag_list *d)
     mode_t mask = umask(0);
     umask(mask);
     sigset_t ending, old;
-    ending_signals(&ending);
+    file_ending_signals(&ending);
     int rc = ce.f ? -1 : 0;
     if (rc == 0) {
         sigprocmask(SIG_BLOCK, &ending, &old);
@@ -313,7 +313,7 @@ int file_set_put_written(file_set *s, const char *path, const char *what, file_w
     host_name(host);
     char *tmp = temp_template(path, host);
     sigset_t ending, old;
-    ending_signals(&ending);
+    file_ending_signals(&ending);
     sigprocmask(SIG_BLOCK, &ending, &old);
     int fd = mkstemp(tmp);
     const char *failure = fd < 0 ? strerror(errno) : NULL;

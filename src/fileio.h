@@ -25,6 +25,7 @@
 #ifndef GONGWEN_FILEIO_H
 #define GONGWEN_FILEIO_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -39,6 +40,8 @@ int file_read_stream(FILE *f, const char *path, size_t max, char **text, size_t 
 
 /* Writes all of data to fd, resuming after interrupted or short writes. */
 int write_all(int fd, const void *data, size_t len);
+/* The signals that end a run (SIGHUP, SIGINT, SIGQUIT, SIGTERM), as a set. */
+void file_ending_signals(sigset_t *set);
 
 typedef struct file_out {
     char *path;
